@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * at.c - the *at calls other than openat, beneath their directory
+ *
+ * When a lookup is strict (capability mode, a limited dirfd), the path is
+ * first resolved with the one resolver, then the call is made on what it
+ * found:
+ *   - calls on an object (fstatat, fchmodat, fchownat, utimensat,
+ *     faccessat, readlinkat, statx) get an O_PATH descriptor of the object
+ *     and act on it with AT_EMPTY_PATH and the sealed "" that the seccomp
+ *     filter recognises;
+ *   - calls on a name (mkdirat, unlinkat, symlinkat, mknodat, linkat,
+ *     renameat) get an O_PATH descriptor of the parent and act on the last
+ *     component, which may not be "..".
+ * Otherwise the call goes straight to the kernel.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+#include "sys.h"
+
+#define NAME_MAX_	255
+
+/*
+ * glibc declares some path arguments nonnull that the kernel accepts as
+ * NULL (utimensat); hide the pointer from the optimiser before testing it.
+ */
+static inline const char *
+opaque(const char *p)
+{
+	__asm__("" : "+r"(p));
+	return (p);
+}
+
+static int
+strict_or_cwd(int dirfd)
+{
+	if (dirfd == AT_FDCWD)
+		return (cm_capmode ? -ECAPMODE : 0);
+	return (cm_lookup_is_strict(dirfd) ? 1 : 0);
+}
+
+/* O_PATH descriptor of the object path names beneath dirfd. */
+static int
+object_fd(int dirfd, const char *path, int atflags)
+{
+	int fl = O_PATH | O_CLOEXEC;
+
+	if ((atflags & AT_SYMLINK_NOFOLLOW) != 0)
+		fl |= O_NOFOLLOW;
+	path = opaque(path);
+	if (path == NULL || *path == '\0') {
+		if ((atflags & AT_EMPTY_PATH) == 0)
+			return (-ENOENT);
+		/* The descriptor itself, which may not be a directory. */
+		return ((int)cm_sc3(SYS_fcntl, dirfd, F_DUPFD_CLOEXEC, 0));
+	}
+	return (cm_openat_beneath(dirfd, path, fl, 0, CM_BENEATH));
+}
+
+/*
+ * Split path into a parent, opened O_PATH beneath dirfd (or dirfd itself,
+ * *own = false), and its last component copied into last.
+ */
+static int
+parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
+{
+	char dir[4096];
+	size_t len;
+	path = opaque(path);
+	len = path == NULL ? 0 : strlen(path);
+	const char *slash;
+	int fd;
+
+	*own = false;
+	if (len == 0)
+		return (-ENOENT);
+	if (path[0] == '/')
+		return (-ENOTCAPABLE);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	for (slash = path + len; slash > path && slash[-1] != '/'; slash--)
+		;
+	if ((size_t)(path + len - slash) > NAME_MAX_)
+		return (-ENAMETOOLONG);
+	memcpy(last, slash, (size_t)(path + len - slash));
+	last[path + len - slash] = '\0';
+	if (slash == path) {
+		if (strcmp(last, "..") == 0)
+			return (-ENOTCAPABLE);
+		return (dirfd);
+	}
+	if ((size_t)(slash - path) >= sizeof(dir))
+		return (-ENAMETOOLONG);
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	fd = cm_openat_beneath(dirfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
+	    CM_BENEATH);
+	if (fd >= 0)
+		*own = true;
+	return (fd);
+}
+
+#define CHECK_AT(fd, right)						\
+	do {								\
+		int cm_c_ = cm_check((fd), (right));			\
+		if (cm_c_ != 0)						\
+			return (cm_ret(cm_c_));				\
+	} while (0)
+
+CM_EXPORT int
+fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(cm_sc4(SYS_newfstatat, dirfd, path, st,
+		    flags)));
+	CHECK_AT(dirfd, *opaque(path) == '\0' ? CAP_FSTAT : CAP_FSTATAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc4(SYS_newfstatat, fd, "", st, AT_EMPTY_PATH);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+
+#ifdef __GLIBC__
+CM_EXPORT int
+fstatat64(int dirfd, const char *path, struct stat64 *st, int flags)
+{
+	return (fstatat(dirfd, path, (struct stat *)st, flags));
+}
+
+CM_EXPORT int
+statx(int dirfd, const char *path, int flags, unsigned int mask,
+    struct statx *stx)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(cm_sc5(SYS_statx, dirfd, path, flags, mask,
+		    stx)));
+	CHECK_AT(dirfd, *opaque(path) == '\0' ? CAP_FSTAT : CAP_FSTATAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc5(SYS_statx, fd, "", (flags & ~AT_SYMLINK_NOFOLLOW) |
+	    AT_EMPTY_PATH, mask, stx);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+#endif
+
+CM_EXPORT int
+faccessat(int dirfd, const char *path, int mode, int flags)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(cm_sc4(CM_NR_faccessat2, dirfd, path, mode,
+		    flags)));
+	CHECK_AT(dirfd, CAP_FSTATAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc4(CM_NR_faccessat2, fd, "", mode,
+	    (flags & AT_EACCESS) | AT_EMPTY_PATH);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+
+CM_EXPORT ssize_t
+readlinkat(int dirfd, const char *path, char *buf, size_t len)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return (cm_ret(s));
+	if (s == 0)
+		return (cm_ret(cm_sc4(SYS_readlinkat, dirfd, path, buf, len)));
+	CHECK_AT(dirfd, CAP_LOOKUP);
+	if ((fd = object_fd(dirfd, path, AT_SYMLINK_NOFOLLOW)) < 0)
+		return (cm_ret(fd));
+	r = cm_sc4(SYS_readlinkat, fd, "", buf, len);
+	cm_close(fd);
+	return (cm_ret(r));
+}
+
+CM_EXPORT int
+fchmodat(int dirfd, const char *path, mode_t mode, int flags)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(flags == 0 ?
+		    cm_sc3(SYS_fchmodat, dirfd, path, mode) :
+		    cm_sc4(CM_NR_fchmodat2, dirfd, path, mode, flags)));
+	CHECK_AT(dirfd, CAP_FCHMODAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc4(CM_NR_fchmodat2, fd, cm_sealed_empty(), mode, AT_EMPTY_PATH);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+
+CM_EXPORT int
+fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(cm_sc5(SYS_fchownat, dirfd, path, uid, gid,
+		    flags)));
+	CHECK_AT(dirfd, CAP_FCHOWNAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc5(SYS_fchownat, fd, cm_sealed_empty(), uid, gid, AT_EMPTY_PATH);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+
+CM_EXPORT int
+utimensat(int dirfd, const char *path, const struct timespec ts[2], int flags)
+{
+	int s = strict_or_cwd(dirfd), fd;
+	long r;
+
+	path = opaque(path);
+	if (path == NULL) {	/* futimens on dirfd itself */
+		CHECK_AT(dirfd, CAP_FUTIMES);
+		return ((int)cm_ret(cm_sc4(SYS_utimensat, dirfd, NULL, ts,
+		    flags)));
+	}
+	if (s < 0)
+		return ((int)cm_ret(s));
+	if (s == 0)
+		return ((int)cm_ret(cm_sc4(SYS_utimensat, dirfd, path, ts,
+		    flags)));
+	CHECK_AT(dirfd, CAP_FUTIMESAT);
+	if ((fd = object_fd(dirfd, path, flags)) < 0)
+		return ((int)cm_ret(fd));
+	r = cm_sc4(SYS_utimensat, fd, cm_sealed_empty(), ts, AT_EMPTY_PATH);
+	cm_close(fd);
+	return ((int)cm_ret(r));
+}
+
+/* Run a name operation on (parent of path, last component). */
+#define NAME_OP(dirfd, path, right, call)				\
+	do {								\
+		char last[NAME_MAX_ + 1];				\
+		bool own;						\
+		int s = strict_or_cwd(dirfd), pfd;			\
+		long r;							\
+									\
+		if (s <= 0) {						\
+			if (s < 0)					\
+				return ((int)cm_ret(s));		\
+			pfd = (dirfd);					\
+			const char *name = (path);			\
+			r = (call);					\
+			return ((int)cm_ret(r));			\
+		}							\
+		CHECK_AT((dirfd), (right));				\
+		if ((pfd = parent_fd((dirfd), (path), last, &own)) < 0)	\
+			return ((int)cm_ret(pfd));			\
+		const char *name = last;				\
+		r = (call);						\
+		if (own)						\
+			cm_close(pfd);					\
+		return ((int)cm_ret(r));				\
+	} while (0)
+
+CM_EXPORT int
+mkdirat(int dirfd, const char *path, mode_t mode)
+{
+	NAME_OP(dirfd, path, CAP_MKDIRAT,
+	    cm_sc3(SYS_mkdirat, pfd, name, mode));
+}
+
+CM_EXPORT int
+mknodat(int dirfd, const char *path, mode_t mode, dev_t dev)
+{
+	NAME_OP(dirfd, path, S_ISFIFO(mode) ? CAP_MKFIFOAT : CAP_MKNODAT,
+	    cm_sc4(SYS_mknodat, pfd, name, mode, dev));
+}
+
+CM_EXPORT int
+mkfifoat(int dirfd, const char *path, mode_t mode)
+{
+	return (mknodat(dirfd, path, (mode & 07777) | S_IFIFO, 0));
+}
+
+CM_EXPORT int
+unlinkat(int dirfd, const char *path, int flags)
+{
+	NAME_OP(dirfd, path, CAP_UNLINKAT,
+	    cm_sc3(SYS_unlinkat, pfd, name, flags));
+}
+
+CM_EXPORT int
+symlinkat(const char *target, int dirfd, const char *path)
+{
+	NAME_OP(dirfd, path, CAP_SYMLINKAT,
+	    cm_sc3(SYS_symlinkat, target, pfd, name));
+}
+
+/* Two-directory calls: both sides resolved beneath their own dirfd. */
+static long
+two_dirs(int fromfd, const char *from, uint64_t fromright, int tofd,
+    const char *to, uint64_t toright, int op, unsigned int flags)
+{
+	char lfrom[NAME_MAX_ + 1], lto[NAME_MAX_ + 1];
+	bool ownf, ownt;
+	int sf = strict_or_cwd(fromfd), st = strict_or_cwd(tofd);
+	int pf, pt;
+	long r;
+
+	if (sf < 0 || st < 0)
+		return (-ECAPMODE);
+	if (sf == 0 && st == 0) {
+		if (op == SYS_linkat)
+			return (cm_sc5(SYS_linkat, fromfd, from, tofd, to, flags));
+		return (cm_sc5(SYS_renameat2, fromfd, from, tofd, to, flags));
+	}
+	if ((r = cm_check(fromfd, fromright)) != 0 ||
+	    (r = cm_check(tofd, toright)) != 0)
+		return (r);
+	if ((pf = parent_fd(fromfd, from, lfrom, &ownf)) < 0)
+		return (pf);
+	if ((pt = parent_fd(tofd, to, lto, &ownt)) < 0) {
+		if (ownf)
+			cm_close(pf);
+		return (pt);
+	}
+	if (op == SYS_linkat && (flags & AT_SYMLINK_FOLLOW) != 0) {
+		/* Follow the source beneath its directory, then link that. */
+		int of = object_fd(pf, lfrom, 0);
+
+		r = of < 0 ? of : cm_sc5(SYS_linkat, of, "", pt, lto,
+		    AT_EMPTY_PATH);
+		if (of >= 0)
+			cm_close(of);
+	} else if (op == SYS_linkat)
+		r = cm_sc5(SYS_linkat, pf, lfrom, pt, lto, flags);
+	else
+		r = cm_sc5(SYS_renameat2, pf, lfrom, pt, lto, flags);
+	if (ownf)
+		cm_close(pf);
+	if (ownt)
+		cm_close(pt);
+	return (r);
+}
+
+CM_EXPORT int
+linkat(int fromfd, const char *from, int tofd, const char *to, int flags)
+{
+	return ((int)cm_ret(two_dirs(fromfd, from, CAP_LINKAT_SOURCE, tofd, to,
+	    CAP_LINKAT_TARGET, SYS_linkat, (unsigned int)flags)));
+}
+
+CM_EXPORT int
+renameat2(int fromfd, const char *from, int tofd, const char *to,
+    unsigned int flags)
+{
+	return ((int)cm_ret(two_dirs(fromfd, from, CAP_RENAMEAT_SOURCE, tofd,
+	    to, CAP_RENAMEAT_TARGET, SYS_renameat2, flags)));
+}
+
+CM_EXPORT int
+renameat(int fromfd, const char *from, int tofd, const char *to)
+{
+	return (renameat2(fromfd, from, tofd, to, 0));
+}
