@@ -23,6 +23,10 @@
 
 #define NAME_MAX_	255
 
+#ifndef __GLIBC__
+int	renameat2(int, const char *, int, const char *, unsigned int);
+#endif
+
 /*
  * glibc declares some path arguments nonnull that the kernel accepts as
  * NULL (utimensat); hide the pointer from the optimiser before testing it.
@@ -110,6 +114,18 @@ parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
 			return (cm_ret(cm_c_));				\
 	} while (0)
 
+/*
+ * One name, no slash, not "..": nothing but a symlink at the end can lead
+ * out, so stat without following it; only a symlink that must be followed
+ * needs the resolver.  Tree walks (ls, du, find) take this path.
+ */
+static bool
+single_name(const char *path)
+{
+	return (path[0] != '\0' && strchr(path, '/') == NULL &&
+	    strcmp(path, "..") != 0);
+}
+
 CM_EXPORT int
 fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
@@ -122,6 +138,13 @@ fstatat(int dirfd, const char *path, struct stat *st, int flags)
 		return ((int)cm_ret(cm_sc4(SYS_newfstatat, dirfd, path, st,
 		    flags)));
 	CHECK_AT(dirfd, *opaque(path) == '\0' ? CAP_FSTAT : CAP_FSTATAT);
+	if (single_name(path)) {
+		r = cm_sc4(SYS_newfstatat, dirfd, path, st,
+		    flags | AT_SYMLINK_NOFOLLOW);
+		if (r < 0 || (flags & AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISLNK(st->st_mode))
+			return ((int)cm_ret(r));
+	}
 	if ((fd = object_fd(dirfd, path, flags)) < 0)
 		return ((int)cm_ret(fd));
 	r = cm_sc4(SYS_newfstatat, fd, "", st, AT_EMPTY_PATH);

@@ -27,9 +27,14 @@ $(SECCOMP_H): $(O)/tools/gen_seccomp
 
 $(O)/libcap_mode/seccomp.lo: $(SECCOMP_H)
 
+# The library defines read, openat, ... itself: _FORTIFY_SOURCE's inline
+# wrappers of those names must not be in the way.
+LIB_CFLAGS = $(filter-out -D_FORTIFY_SOURCE=%,$(CFLAGS)) -U_FORTIFY_SOURCE \
+	-fPIC -fvisibility=hidden
+
 $(O)/libcap_mode/%.lo: libcap_mode/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(LIB_CFLAGS) -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJS)
 	rm -f $@

@@ -109,6 +109,10 @@ close(int fd)
 	return ((int)cm_ret(r));
 }
 
+#ifndef __GLIBC__
+int	close_range(unsigned int, unsigned int, int);
+#endif
+
 CM_EXPORT int
 close_range(unsigned int first, unsigned int last, int flags)
 {

@@ -40,6 +40,8 @@ read(int fd, void *buf, size_t n)
 	return (SYS(SYS_read, fd, (long)buf, (long)n, 0, 0, 0));
 }
 
+ssize_t	__read_chk(int, void *, size_t, size_t);
+
 CM_EXPORT ssize_t
 __read_chk(int fd, void *buf, size_t n, size_t buflen)
 {

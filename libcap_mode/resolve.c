@@ -136,6 +136,9 @@ openat64(int dirfd, const char *path, int flags, ...)
 #endif
 
 /* _FORTIFY_SOURCE's checked variants: O_CREAT without a mode is a bug. */
+int	__openat_2(int, const char *, int);
+int	__openat64_2(int, const char *, int);
+
 CM_EXPORT int
 __openat_2(int dirfd, const char *path, int flags)
 {

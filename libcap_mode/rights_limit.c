@@ -106,30 +106,37 @@ wanted_mode(const cap_rights_t *r, mode_t type)
  * kernel now refuses what the rights forbid, 0 if the library alone does.
  */
 static int
-kernel_narrow(int fd, const cap_rights_t *r)
+kernel_narrow(int fd, const cap_rights_t *r, long fl)
 {
 	struct share_ctx sc = { fd, false };
 	struct stat st;
 	char path[64];
-	long fl, fdflags, newfd, off = -1;
+	long fdflags, newfd, off = -1;
 	int mode, acc;
 
-	if (cm_capmode || cm_sc2(SYS_fstat, fd, &st) < 0 ||
-	    cm_kcmp_file(fd, fd) != 0)
+	/* The common case costs nothing more: the access mode already fits. */
+	acc = (fl & O_PATH) != 0 ? O_PATH : (int)(fl & O_ACCMODE);
+	if (acc == O_PATH)
+		return (1);
+	if (acc != O_RDWR && (has(r, CAP_READ) || has(r, CAP_WRITE)))
+		return (acc == (has(r, CAP_READ) ? O_RDONLY : O_WRONLY) ||
+		    (has(r, CAP_READ) && has(r, CAP_WRITE)));
+	if (cm_capmode || cm_sc2(SYS_fstat, fd, &st) < 0)
 		return (0);
 	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) &&
 	    !S_ISCHR(st.st_mode))
 		return (0);
-	fl = cm_sc2(SYS_fcntl, fd, F_GETFL);
-	fdflags = cm_sc2(SYS_fcntl, fd, F_GETFD);
-	if (fl < 0 || fdflags < 0 || (mode = wanted_mode(r, st.st_mode)) < 0)
+	if ((mode = wanted_mode(r, st.st_mode)) < 0)
 		return (0);
-	acc = (fl & O_PATH) != 0 ? O_PATH : (int)(fl & O_ACCMODE);
-	if (acc == mode || acc == O_PATH)
+	if (acc == mode)
 		return (1);
 	if (acc != O_RDWR && mode != O_PATH)
-		return (acc == mode);
-	if (cm_for_each_fd(check_shared, &sc) < 0 && sc.shared)
+		return (0);
+	/* kcmp tells whether another descriptor shares the description. */
+	if (cm_kcmp_file(fd, fd) != 0 ||
+	    (cm_for_each_fd(check_shared, &sc) < 0 && sc.shared))
+		return (0);
+	if ((fdflags = cm_sc2(SYS_fcntl, fd, F_GETFD)) < 0)
 		return (0);
 	if (S_ISREG(st.st_mode) && mode != O_PATH)
 		off = cm_sc3(SYS_lseek, fd, 0, SEEK_CUR);
@@ -162,9 +169,11 @@ limit(int fd, const cap_rights_t *rights)
 	cap_rights_t cur;
 	int k;
 
+	long fl;
+
 	if (!cm_rights_valid(rights))
 		return (-EINVAL);
-	if (cm_sc2(SYS_fcntl, fd, F_GETFD) < 0)
+	if ((fl = cm_sc2(SYS_fcntl, fd, F_GETFL)) < 0)
 		return (-EBADF);
 	cm_table_lock();
 	(void)cm_slot_get(fd, &s);
@@ -173,7 +182,7 @@ limit(int fd, const cap_rights_t *rights)
 		cm_table_unlock();
 		return (-ENOTCAPABLE);
 	}
-	k = kernel_narrow(fd, rights);
+	k = kernel_narrow(fd, rights, fl);
 	if (k > 0)
 		kernel_kept++;
 	s.r[0] = rights->cr_rights[0];

@@ -29,7 +29,7 @@ expect(const char *what, long r, int want_errno)
 	bool ok = want_errno == 0 ? r >= 0 : (r < 0 && e == want_errno);
 
 	printf("  %-52s %s%s\n", what,
-	    r >= 0 ? "allowed" : strerror(e), ok ? "" : "   <-- UNEXPECTED");
+	    r >= 0 ? "allowed" : cap_mode_strerror(e), ok ? "" : "   <-- UNEXPECTED");
 	if (!ok)
 		failures++;
 }
