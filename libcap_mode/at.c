@@ -21,6 +21,9 @@
 #include "internal.h"
 #include "sys.h"
 
+/* Referenced from rights_limit.c so static links always take this file. */
+CM_HIDDEN const char cm_anchor_at = 0;
+
 #define NAME_MAX_	255
 
 #ifndef __GLIBC__

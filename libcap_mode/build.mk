@@ -6,7 +6,7 @@ LIB_SO   := $(O)/libcap_mode.so.$(VERSION)
 LIB_SONAME := libcap_mode.so.$(SOVERSION)
 SECCOMP_H := $(O)/gen/seccomp_filter.h
 # Programs of the project link the static archive; -lpthread for musl/glibc<2.34.
-LIB_LINK := $(LIB_A) -lpthread
+LIB_LINK := $(LIB_A) -lpthread $(if $(STATIC),,-ldl)
 
 ALL_TARGETS += $(LIB_A)
 ifeq ($(STATIC),)
@@ -43,7 +43,7 @@ $(LIB_A): $(LIB_OBJS)
 $(LIB_SO): $(LIB_OBJS) libcap_mode/libcap_mode.map
 	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(LIB_SONAME) \
 	    -Wl,--version-script=libcap_mode/libcap_mode.map \
-	    -Wl,-z,relro,-z,now -o $@ $(LIB_OBJS) -lpthread
+	    -Wl,-z,relro,-z,now -o $@ $(LIB_OBJS) -lpthread -ldl
 	ln -sf libcap_mode.so.$(VERSION) $(O)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(O)/libcap_mode.so
 
@@ -72,3 +72,22 @@ endif
 $(O)/demo/capdemo: tools/capdemo.c $(LIB_A)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(EXE_CFLAGS) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIB_LINK)
+
+# A program written for FreeBSD's API, built against a staged install with
+# pkg-config only, against the shared library, and run.
+CHECK_TARGETS += check-pkgconfig
+STAGE := $(O)/stage
+.PHONY: check-pkgconfig
+check-pkgconfig: $(LIB_A) $(LIB_SO) $(O)/libcap_mode.pc
+	rm -rf $(STAGE)
+	$(MAKE) --no-print-directory install-lib DESTDIR=$(abspath $(STAGE)) \
+	    PREFIX=/usr LIBDIR=/usr/lib >/dev/null
+	PKG_CONFIG_SYSROOT_DIR=$(abspath $(STAGE)) \
+	PKG_CONFIG_LIBDIR=$(abspath $(STAGE))/usr/lib/pkgconfig \
+	    sh -c '$(CC) $(SANFLAGS) -o $(STAGE)/capdemo tools/capdemo.c \
+	    $$(pkg-config --cflags --libs libcap_mode)'
+	@if readelf -d $(STAGE)/capdemo | grep -q 'NEEDED.*libcap_mode.so.$(SOVERSION)'; \
+	then echo "check-pkgconfig: linked against libcap_mode.so.$(SOVERSION)"; \
+	else echo "check-pkgconfig: not linked against the shared library" >&2; exit 1; fi
+	ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH=$(abspath $(STAGE))/usr/lib \
+	    $(STAGE)/capdemo

@@ -9,6 +9,9 @@
 #include "internal.h"
 #include "sys.h"
 
+/* Referenced from rights_limit.c so static links always take this file. */
+CM_HIDDEN const char cm_anchor_dup = 0;
+
 /* Run the dup-like call r = sc(...) and copy the slot of `from` to r. */
 static long
 carry(int from, long r)

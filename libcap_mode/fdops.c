@@ -23,6 +23,9 @@
 #include "internal.h"
 #include "sys.h"
 
+/* Referenced from rights_limit.c so static links always take this file. */
+CM_HIDDEN const char cm_anchor_fdops = 0;
+
 #define CHECK(fd, right)						\
 	do {								\
 		int cm_c_ = cm_check((fd), (right));			\

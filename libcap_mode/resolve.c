@@ -17,6 +17,9 @@
 #include "internal.h"
 #include "sys.h"
 
+/* Referenced from rights_limit.c so static links always take this file. */
+CM_HIDDEN const char cm_anchor_resolve = 0;
+
 CM_HIDDEN int
 cm_openat_beneath(int dirfd, const char *path, int flags, mode_t mode,
     int how)

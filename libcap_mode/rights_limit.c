@@ -33,6 +33,7 @@ static const uint64_t needs_open1 = (CAP_IOCTL | CAP_EVENT |
     CAP_ACL_SET) & ~CAPRIGHT(1, 0);
 static unsigned int kernel_kept;
 
+
 CM_HIDDEN int
 cm_rights_of(int fd, cap_rights_t *out)
 {

@@ -26,6 +26,19 @@ static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 static unsigned int nlimited;
 CM_HIDDEN volatile int cm_any_limited;
 
+/*
+ * Every program that uses the table (limits, cap_enter) must get the
+ * checking wrappers too, even when a library linked before us (a sanitizer
+ * runtime) already defines read(): referencing each wrapper file makes a
+ * static link take it.
+ */
+CM_HIDDEN extern const char cm_anchor_fdops, cm_anchor_at, cm_anchor_dup,
+    cm_anchor_resolve, cm_anchor_stdio, cm_anchor_strerror;
+__attribute__((used)) static const char *const anchors[] = {
+	&cm_anchor_fdops, &cm_anchor_at, &cm_anchor_dup, &cm_anchor_resolve,
+	&cm_anchor_stdio, &cm_anchor_strerror,
+};
+
 static void
 atfork_prepare(void)
 {

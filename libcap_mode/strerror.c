@@ -17,6 +17,9 @@
 
 #include "internal.h"
 
+/* Referenced from rights_limit.c so static links always take this file. */
+CM_HIDDEN const char cm_anchor_strerror = 0;
+
 #define MSG_ECAPMODE	"Not permitted in capability mode"
 #define MSG_ENOTCAPABLE	"Capabilities insufficient"
 

@@ -12,6 +12,7 @@ bats bats-assert bats-support bats-file
 strace util-linux procps file
 python3 sqlite3 tar findutils grep sed
 hyperfine busybox toybox rust-coreutils bubblewrap
+mandoc debhelper dpkg-dev fakeroot lintian debootstrap man-db
 "
 
 missing=""
