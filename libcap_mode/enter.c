@@ -73,8 +73,16 @@ enter(void)
 			if (r == 0)
 				enforced |= CAP_MODE_G_ALL_THREADS;
 		}
-		if (r < 0 && (required & CAP_MODE_G_ALL_THREADS) != 0)
-			return (r == -ENOENT ? -ENOTSUP : r);
+		/*
+		 * A thread we could not confine (it blocks the signal) is an
+		 * error even in best-effort mode: it would escape Landlock.
+		 * Without /proc we cannot list threads at all; that is a
+		 * missing guarantee, refused only in strict mode.
+		 */
+		if (r < 0 && r != -ENOENT)
+			return (r);
+		if (r == -ENOENT && (required & CAP_MODE_G_ALL_THREADS) != 0)
+			return (-ENOTSUP);
 	}
 	r = cm_seccomp_install();
 	if (r == 0)

@@ -13,7 +13,7 @@ SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all
 endif
 CPPFLAGS  += -Iinclude -I$(O)/gen
 CFLAGS    ?=
-CFLAGS    += $(CSTD) $(WARN) $(OPT) $(HARDEN) $(SANFLAGS) -MMD -MP
+CFLAGS    += $(CSTD) $(WARN) $(OPT) $(HARDEN) $(SANFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 LDFLAGS   += $(SANFLAGS)
 ifneq ($(STATIC),)
 EXE_LDFLAGS = -static

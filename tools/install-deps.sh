@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="
-build-essential pkg-config clang lld llvm
+build-essential pkg-config clang lld llvm libclang-rt-dev
 libseccomp-dev libcmocka-dev musl-tools libbpf-dev libssl-dev
 bats bats-assert bats-support bats-file
 strace util-linux procps file
