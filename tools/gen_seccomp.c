@@ -16,6 +16,7 @@
  * (the only path the metadata-changing *at calls may be given).
  */
 #include <seccomp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,27 +209,35 @@ static const struct rule rules[] = {
 /* clang-format on */
 
 #define MAXINSN	4096
+/*
+ * The program is assembled with symbolic jump targets (labels); layout()
+ * then gives every conditional jump the 8-bit offset it needs, and adds a
+ * trampoline (an unconditional jump) only where a target is too far.
+ */
 struct insn {
 	uint16_t	code;
-	uint8_t		jt, jf;
 	uint32_t	k;
-	int		target;		/* label for JA, -1 otherwise */
+	int		jt, jf;		/* labels of a conditional jump; -1: next */
+	int		target;		/* label of a JA */
 	int		ph;		/* placeholder kind */
+	bool		tt, tf;		/* branch goes through a trampoline */
 };
 
 static struct insn prog[MAXINSN];
 static int nprog;
 static int labels[MAXINSN];
 static int nlabels;
+static int pos[MAXINSN + 1];
 
 static int
-emit(uint16_t code, uint8_t jt, uint8_t jf, uint32_t k)
+emit(uint16_t code, uint32_t k)
 {
 	if (nprog >= MAXINSN) {
 		fprintf(stderr, "gen_seccomp: program too long\n");
 		exit(1);
 	}
-	prog[nprog] = (struct insn){ code, jt, jf, k, -1, PH_NONE };
+	prog[nprog] = (struct insn){ code, k, -1, -1, -1, PH_NONE, false,
+		false };
 	return (nprog++);
 }
 
@@ -245,32 +254,101 @@ place(int label)
 	labels[label] = nprog;
 }
 
-static void
-ja(int label)
-{
-	int i = emit(JMP_JA, 0, 0, 0);
-
-	prog[i].target = label;
-}
-
 /* Jump to label when (A op k) holds; fall through otherwise. */
 static void
 jump_if(uint16_t op, uint32_t k, int ph, int label)
 {
-	int i = emit(op, 0, 1, k);
+	int i = emit(op, k);
 
 	prog[i].ph = ph;
-	ja(label);
+	prog[i].jt = label;
 }
 
 /* Jump to label when (A op k) does not hold. */
 static void
 jump_unless(uint16_t op, uint32_t k, int ph, int label)
 {
-	int i = emit(op, 1, 0, k);
+	int i = emit(op, k);
 
 	prog[i].ph = ph;
-	ja(label);
+	prog[i].jf = label;
+}
+
+static bool
+is_cond(const struct insn *in)
+{
+	return ((in->code & 0x07) == 0x05 && in->code != JMP_JA);
+}
+
+/* Position of a branch target: a label, or the next instruction. */
+static int
+target_pos(int i, int label)
+{
+	return (label < 0 ? pos[i + 1] : pos[labels[label]]);
+}
+
+static void
+layout(void)
+{
+	bool changed = true;
+
+	while (changed) {
+		changed = false;
+		pos[0] = 0;
+		for (int i = 0; i < nprog; i++)
+			pos[i + 1] = pos[i] + 1 + prog[i].tt + prog[i].tf;
+		for (int i = 0; i < nprog; i++) {
+			struct insn *in = &prog[i];
+
+			if (!is_cond(in))
+				continue;
+			if (!in->tt && target_pos(i, in->jt) - pos[i] - 1 > 255)
+				in->tt = changed = true;
+			if (!in->tf && target_pos(i, in->jf) - pos[i] - 1 > 255)
+				in->tf = changed = true;
+		}
+	}
+}
+
+struct out {
+	uint16_t	code;
+	uint8_t		jt, jf;
+	uint32_t	k;
+	int		ph;
+};
+static struct out outp[MAXINSN];
+static int nout;
+
+static void
+resolve_jumps(void)
+{
+	layout();
+	nout = 0;
+	for (int i = 0; i < nprog; i++) {
+		struct insn *in = &prog[i];
+		int p = pos[i], t, f;
+
+		if (in->code == JMP_JA) {
+			outp[nout++] = (struct out){ JMP_JA, 0, 0,
+				(uint32_t)(pos[labels[in->target]] - p - 1), PH_NONE };
+			continue;
+		}
+		if (!is_cond(in)) {
+			outp[nout++] = (struct out){ in->code, 0, 0, in->k, in->ph };
+			continue;
+		}
+		t = target_pos(i, in->jt);
+		f = target_pos(i, in->jf);
+		outp[nout++] = (struct out){ in->code,
+			(uint8_t)(in->tt ? 0 : t - p - 1),
+			(uint8_t)(in->tf ? in->tt : f - p - 1), in->k, in->ph };
+		if (in->tt)
+			outp[nout++] = (struct out){ JMP_JA, 0, 0,
+				(uint32_t)(t - (p + 1) - 1), PH_NONE };
+		if (in->tf)
+			outp[nout++] = (struct out){ JMP_JA, 0, 0,
+				(uint32_t)(f - (p + 1 + in->tt) - 1), PH_NONE };
+	}
 }
 
 static void
@@ -278,35 +356,35 @@ emit_cond(const struct cond *c, int fail)
 {
 	switch (c->op) {
 	case C_FD:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_if(JMP_JGE_K, 0x80000000u, PH_NONE, fail);
 		break;
 	case C_EQ:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, c->val, PH_NONE, fail);
 		break;
 	case C_NE:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_if(JMP_JEQ_K, c->val, PH_NONE, fail);
 		break;
 	case C_MASK0:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_if(JMP_JSET_K, c->val, PH_NONE, fail);
 		break;
 	case C_NULL:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_NONE, fail);
-		emit(LD_W_ABS, 0, 0, ARG_HI(c->arg));
+		emit(LD_W_ABS, ARG_HI(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_NONE, fail);
 		break;
 	case C_SEALED:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_PTR_LO, fail);
-		emit(LD_W_ABS, 0, 0, ARG_HI(c->arg));
+		emit(LD_W_ABS, ARG_HI(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_PTR_HI, fail);
 		break;
 	case C_SELF:
-		emit(LD_W_ABS, 0, 0, ARG_LO(c->arg));
+		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_PID, fail);
 		break;
 	case C_END:
@@ -318,7 +396,7 @@ static void
 emit_rule_body(const struct rule *r)
 {
 	if (r->action != 0) {
-		emit(RET_K, 0, 0, r->action);
+		emit(RET_K, r->action);
 		return;
 	}
 	for (int a = 0; a < MAXALT; a++) {
@@ -330,10 +408,10 @@ emit_rule_body(const struct rule *r)
 		fail = new_label();
 		for (int c = 0; c < MAXCOND && alt[c].op != C_END; c++)
 			emit_cond(&alt[c], fail);
-		emit(RET_K, 0, 0, RET_ALLOW);
+		emit(RET_K, RET_ALLOW);
 		place(fail);
 	}
-	emit(RET_K, 0, 0, RET_ERRNO(ECAPMODE));
+	emit(RET_K, RET_ERRNO(ECAPMODE));
 }
 
 struct entry {
@@ -350,15 +428,36 @@ by_nr(const void *a, const void *b)
 	return ((x->nr > y->nr) - (x->nr < y->nr));
 }
 
-/* Binary search over the sorted numbers; leaves jump to each body. */
+/*
+ * Binary search over the sorted numbers.  Each leaf holds up to four
+ * syscalls followed by their bodies, so every jump stays short.
+ */
 static void
-emit_tree(const struct entry *e, int n, int deny)
+emit_tree(const struct entry *e, int n)
 {
 	if (n <= 4) {
+		int allow = -1, body[4];
+
+		for (int i = 0; i < n; i++) {
+			if (e[i].rule == NULL) {
+				if (allow < 0)
+					allow = new_label();
+				body[i] = allow;
+			} else {
+				body[i] = new_label();
+			}
+			jump_if(JMP_JEQ_K, (uint32_t)e[i].nr, PH_NONE, body[i]);
+		}
+		emit(RET_K, RET_ERRNO(ECAPMODE));
+		if (allow >= 0) {
+			place(allow);
+			emit(RET_K, RET_ALLOW);
+		}
 		for (int i = 0; i < n; i++)
-			jump_if(JMP_JEQ_K, (uint32_t)e[i].nr, PH_NONE,
-			    e[i].label);
-		ja(deny);
+			if (e[i].rule != NULL) {
+				place(body[i]);
+				emit_rule_body(e[i].rule);
+			}
 		return;
 	}
 	int mid = n / 2;
@@ -366,25 +465,9 @@ emit_tree(const struct entry *e, int n, int deny)
 
 	/* A holds the syscall number throughout the tree. */
 	jump_if(JMP_JGE_K, (uint32_t)e[mid].nr, PH_NONE, right);
-	emit_tree(e, mid, deny);
+	emit_tree(e, mid);
 	place(right);
-	emit_tree(e + mid, n - mid, deny);
-}
-
-static void
-resolve_jumps(void)
-{
-	for (int i = 0; i < nprog; i++) {
-		if (prog[i].target < 0)
-			continue;
-		int to = labels[prog[i].target];
-
-		if (to <= i) {
-			fprintf(stderr, "gen_seccomp: backward jump\n");
-			exit(1);
-		}
-		prog[i].k = (uint32_t)(to - i - 1);
-	}
+	emit_tree(e + mid, n - mid);
 }
 
 static int
@@ -414,25 +497,14 @@ build(uint32_t arch, uint32_t audit_arch, int x32_check)
 		}
 
 	deny = new_label();
-	int allow = new_label();
-	emit(LD_W_ABS, 0, 0, 4);				/* arch */
+	emit(LD_W_ABS, 4);				/* arch */
 	jump_unless(JMP_JEQ_K, audit_arch, PH_NONE, deny);
-	emit(LD_W_ABS, 0, 0, 0);				/* nr */
+	emit(LD_W_ABS, 0);				/* nr */
 	if (x32_check)
 		jump_if(JMP_JGE_K, 0x40000000u, PH_NONE, deny);
-	for (int i = 0; i < n; i++)
-		e[i].label = e[i].rule == NULL ? allow : new_label();
-	emit_tree(e, n, deny);
-	place(allow);
-	emit(RET_K, 0, 0, RET_ALLOW);
+	emit_tree(e, n);
 	place(deny);
-	emit(RET_K, 0, 0, RET_ERRNO(ECAPMODE));
-	for (int i = 0; i < n; i++) {
-		if (e[i].rule == NULL)
-			continue;
-		place(e[i].label);
-		emit_rule_body(e[i].rule);
-	}
+	emit(RET_K, RET_ERRNO(ECAPMODE));
 	resolve_jumps();
 	return (n);
 }
@@ -440,21 +512,21 @@ build(uint32_t arch, uint32_t audit_arch, int x32_check)
 static void
 print_program(const char *name)
 {
-	printf("static const struct cm_sock_filter %s[%d] = {\n", name, nprog);
-	for (int i = 0; i < nprog; i++)
-		printf("\t{ 0x%02x, %u, %u, 0x%08x },\n", prog[i].code,
-		    prog[i].jt, prog[i].jf, prog[i].k);
+	printf("static const struct cm_sock_filter %s[%d] = {\n", name, nout);
+	for (int i = 0; i < nout; i++)
+		printf("\t{ 0x%02x, %u, %u, 0x%08x },\n", outp[i].code,
+		    outp[i].jt, outp[i].jf, outp[i].k);
 	printf("};\n");
 	for (int ph = PH_PID; ph <= PH_PTR_HI; ph++) {
 		static const char *const phname[] = { "", "pid", "ptr_lo", "ptr_hi" };
 		int count = 0;
 
-		for (int i = 0; i < nprog; i++)
-			count += prog[i].ph == ph;
+		for (int i = 0; i < nout; i++)
+			count += outp[i].ph == ph;
 		printf("static const unsigned short %s_%s[%d] = {", name,
 		    phname[ph], count > 0 ? count : 1);
-		for (int i = 0, first = 1; i < nprog; i++)
-			if (prog[i].ph == ph) {
+		for (int i = 0, first = 1; i < nout; i++)
+			if (outp[i].ph == ph) {
 				printf("%s%d", first ? " " : ", ", i);
 				first = 0;
 			}
