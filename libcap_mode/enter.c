@@ -87,8 +87,9 @@ enter(void)
 	r = cm_seccomp_install();
 	if (r == 0)
 		enforced |= CAP_MODE_G_SECCOMP;
-	else if ((required & CAP_MODE_G_SECCOMP) != 0 ||
-	    (enforced & CAP_MODE_G_LANDLOCK_FS) == 0)
+	else if ((required & CAP_MODE_G_SECCOMP) != 0)
+		return (-ENOTSUP);	/* the probe said yes, the kernel no */
+	else if ((enforced & CAP_MODE_G_LANDLOCK_FS) == 0)
 		return (r == -EINVAL ? -ENOSYS : r);
 	if (rfd < 0)
 		enforced |= CAP_MODE_G_ALL_THREADS;	/* TSYNC covered them */

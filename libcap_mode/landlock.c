@@ -37,14 +37,6 @@ cm_landlock_abi(void)
 	r = cm_landlock_create_ruleset(NULL, 0,
 	    CM_LANDLOCK_CREATE_RULESET_VERSION);
 	abi_cache = r > 0 ? (int)r : 0;
-	/* A test harness can pretend to be an older kernel. */
-	const char *cap = getenv("CAPMODE_LANDLOCK_ABI_MAX");
-	if (cap != NULL && *cap != '\0') {
-		int max = atoi(cap);
-
-		if (max >= 0 && max < abi_cache)
-			abi_cache = max;
-	}
 	return (abi_cache);
 }
 

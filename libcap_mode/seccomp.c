@@ -85,9 +85,16 @@ cm_seccomp_install(void)
 	return ((int)r);
 }
 
-/* Is seccomp filtering available at all? */
+/*
+ * Is seccomp filtering available?  SECCOMP_GET_ACTION_AVAIL (Linux 4.14)
+ * answers without installing anything; a kernel without filter support
+ * fails it with EINVAL.
+ */
 CM_HIDDEN bool
 cm_seccomp_available(void)
 {
-	return (cm_sc1(SYS_prctl, PR_GET_SECCOMP) >= 0);
+	uint32_t action = CM_SECCOMP_RET_ERRNO;
+
+	return (cm_sc3(CM_NR_seccomp, 2 /* SECCOMP_GET_ACTION_AVAIL */, 0,
+	    &action) == 0);
 }
