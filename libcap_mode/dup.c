@@ -58,7 +58,8 @@ dup_onto(int from, int to, int flags, bool is_dup2)
 	} else {
 		/* The old `to` is closed by the kernel: a process descriptor
 		 * replaced this way counts as a close. */
-		if (cm_slot_get(to, &s) && (s.pd_flags & CM_PD_DESC) != 0)
+		if (cm_slot_get(to, &s) && (s.pd_flags & CM_PD_DESC) != 0 &&
+		    cm_pd_last_close != NULL)
 			cm_pd_last_close(to, &s);
 		r = carry(from, cm_sc3(SYS_dup3, from, to, flags));
 	}
@@ -102,7 +103,8 @@ close(int fd)
 	if (!cm_any_limited)
 		return ((int)cm_ret(cm_sc1(SYS_close, fd)));
 	cm_table_lock();
-	if (cm_slot_get(fd, &s) && (s.pd_flags & CM_PD_DESC) != 0)
+	if (cm_slot_get(fd, &s) && (s.pd_flags & CM_PD_DESC) != 0 &&
+	    cm_pd_last_close != NULL)
 		cm_pd_last_close(fd, &s);
 	r = cm_sc1(SYS_close, fd);
 	/* Linux frees the number even when close fails with EINTR. */

@@ -137,6 +137,11 @@ CM_HIDDEN uint32_t	cm_available(void);
  * kernel close of fd, when fd's slot is a process descriptor (CM_PD_DESC).
  * Kills the child when fd is the last descriptor for it and not PD_DAEMON.
  */
-CM_HIDDEN void	cm_pd_last_close(int fd, const struct cm_slot *);
+/*
+ * Weak: only programs that call pdfork link procdesc.c, and only they can
+ * have process-descriptor slots.
+ */
+CM_HIDDEN void	cm_pd_last_close(int fd, const struct cm_slot *)
+    __attribute__((weak));
 
 #endif /* CM_INTERNAL_H */
