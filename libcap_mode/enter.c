@@ -111,7 +111,14 @@ cap_enter(void)
 	if (cm_capmode)
 		return (0);
 	pthread_mutex_lock(&enter_mutex);
+	/*
+	 * The table lock is also taken by our pthread_atfork handler, so a
+	 * fork(3) in another thread waits until every layer is in place: its
+	 * child then inherits all of them, never half.
+	 */
+	cm_table_lock();
 	r = cm_capmode ? 0 : enter();
+	cm_table_unlock();
 	pthread_mutex_unlock(&enter_mutex);
 	errno = saved;
 	return ((int)cm_ret(r));
