@@ -3,7 +3,9 @@
  * seccomp.c - layer 1: the capability-mode syscall filter
  *
  * The program is generated at build time (tools/gen_seccomp.c) and only
- * patched here: our pid, for signals to ourselves, and the address of a
+ * patched here: our pid, for signals to ourselves; whether Landlock scopes
+ * signals (then signals to single processes are left to it, so children
+ * forked in capability mode can signal themselves); and the address of a
  * sealed empty string.  The metadata-changing *at calls (fchownat,
  * fchmodat2, utimensat) may only be given that string, with AT_EMPTY_PATH:
  * Landlock does not mediate them, so they must not walk a path at all.
@@ -51,7 +53,7 @@ prepare_sealed_empty(void)
 }
 
 CM_HIDDEN int
-cm_seccomp_install(void)
+cm_seccomp_install(bool signals_scoped)
 {
 	struct cm_sock_filter *f;
 	struct cm_sock_fprog prog;
@@ -72,6 +74,8 @@ cm_seccomp_install(void)
 		f[cm_filter_ptr_lo[i]].k = (uint32_t)addr;
 	for (int i = 0; i < cm_filter_ptr_hi_count; i++)
 		f[cm_filter_ptr_hi[i]].k = (uint32_t)((uint64_t)addr >> 32);
+	for (int i = 0; i < cm_filter_scoped_count; i++)
+		f[cm_filter_scoped[i]].k = signals_scoped ? 1 : 0;
 	prog.len = (unsigned short)(sizeof(cm_filter) / sizeof(cm_filter[0]));
 	prog.filter = f;
 	r = cm_sc2(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1);

@@ -10,10 +10,10 @@
  * with a raw system call that nothing can see (documented in
  * cap_rights_limit(3)).
  */
+#include <stdio.h>	/* defines __GLIBC__ */
 #ifdef __GLIBC__
 #include <dirent.h>
 #include <dlfcn.h>
-#include <stdio.h>
 
 #include "internal.h"
 

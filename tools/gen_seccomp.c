@@ -27,6 +27,7 @@
 
 /* BPF opcodes (linux/filter.h), spelled out to keep the host tool small. */
 #define LD_W_ABS	0x20
+#define LD_IMM		0x00
 #define JMP_JA		0x05
 #define JMP_JEQ_K	0x15
 #define JMP_JGE_K	0x35
@@ -44,6 +45,7 @@
 #define PH_PID		1
 #define PH_PTR_LO	2
 #define PH_PTR_HI	3
+#define PH_SCOPED	4	/* 1 when Landlock scopes signals (ABI 6) */
 
 enum cond_op {
 	C_END,
@@ -54,6 +56,8 @@ enum cond_op {
 	C_NULL,		/* arg == 0 (64 bits) */
 	C_SEALED,	/* arg == address of the sealed empty string */
 	C_SELF,		/* lo32(arg) == our pid */
+	C_SCOPED,	/* Landlock confines signals to our domain */
+	C_PID,		/* lo32(arg) is one process (> 0), not a group */
 };
 
 struct cond {
@@ -78,6 +82,8 @@ struct rule {
 #define ISNULL(a)	{ C_NULL, (a), 0 }
 #define SEALED(a)	{ C_SEALED, (a), 0 }
 #define SELF(a)		{ C_SELF, (a), 0 }
+#define SCOPED		{ C_SCOPED, 0, 0 }
+#define PID(a)		{ C_PID, (a), 0 }
 #define ALLOW		{ { C_END, 0, 0 } }
 
 #define CLONE_NEWNS_ALL	0x7e020000u	/* CLONE_NEW{NS,CGROUP,UTS,IPC,USER,PID,NET} */
@@ -170,11 +176,16 @@ static const struct rule rules[] = {
 	{ "ioctl", 0, { { NE(1, TIOCSTI_), NE(1, TIOCLINUX_) } } },
 	/* SIGIO to another process would be a signal outside. */
 	{ "fcntl", 0, { { NE(1, F_SETOWN_), NE(1, F_SETOWN_EX_) } } },
-	/* Signals: only to ourselves (process descriptors for children). */
-	{ "kill", 0, { { SELF(0) } } },
-	{ "tgkill", 0, { { SELF(0) } } },
-	{ "rt_sigqueueinfo", 0, { { SELF(0) } } },
-	{ "rt_tgsigqueueinfo", 0, { { SELF(0) } } },
+	/*
+	 * Signals: to ourselves; and, where Landlock scopes signals to our
+	 * domain (ABI 6), to single processes, which the kernel then limits
+	 * to those that entered capability mode with us (our children after
+	 * fork, which cannot know the pid patched here).
+	 */
+	{ "kill", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
+	{ "tgkill", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
+	{ "rt_sigqueueinfo", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
+	{ "rt_tgsigqueueinfo", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
 	/* pid arguments: 0 or our own pid. */
 	{ "prlimit64", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "getpgid", 0, { { EQ(0, 0) }, { SELF(0) } } },
@@ -387,6 +398,16 @@ emit_cond(const struct cond *c, int fail)
 		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_PID, fail);
 		break;
+	case C_SCOPED:
+		emit(LD_IMM, 0);
+		prog[nprog - 1].ph = PH_SCOPED;
+		jump_unless(JMP_JEQ_K, 1, PH_NONE, fail);
+		break;
+	case C_PID:
+		emit(LD_W_ABS, ARG_LO(c->arg));
+		jump_if(JMP_JGE_K, 0x80000000u, PH_NONE, fail);
+		jump_if(JMP_JEQ_K, 0, PH_NONE, fail);
+		break;
 	case C_END:
 		break;
 	}
@@ -517,8 +538,9 @@ print_program(const char *name)
 		printf("\t{ 0x%02x, %u, %u, 0x%08x },\n", outp[i].code,
 		    outp[i].jt, outp[i].jf, outp[i].k);
 	printf("};\n");
-	for (int ph = PH_PID; ph <= PH_PTR_HI; ph++) {
-		static const char *const phname[] = { "", "pid", "ptr_lo", "ptr_hi" };
+	for (int ph = PH_PID; ph <= PH_SCOPED; ph++) {
+		static const char *const phname[] = { "", "pid", "ptr_lo",
+			"ptr_hi", "scoped" };
 		int count = 0;
 
 		for (int i = 0; i < nout; i++)
