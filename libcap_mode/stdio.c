@@ -48,7 +48,7 @@ closedir(DIR *d)
 {
 	if (real_closedir == NULL)
 		real_closedir = (int (*)(DIR *))dlsym(RTLD_NEXT, "closedir");
-	if (cm_any_limited && d != NULL)
+	if (cm_any_limited)
 		forget(dirfd(d));
 	return (real_closedir(d));
 }
