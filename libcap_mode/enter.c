@@ -84,7 +84,7 @@ enter(void)
 		if (r == -ENOENT && (required & CAP_MODE_G_ALL_THREADS) != 0)
 			return (-ENOTSUP);
 	}
-	r = cm_seccomp_install((enforced & CAP_MODE_G_LANDLOCK_SCOPE) != 0);
+	r = cm_seccomp_install();
 	if (r == 0)
 		enforced |= CAP_MODE_G_SECCOMP;
 	else if ((required & CAP_MODE_G_SECCOMP) != 0)

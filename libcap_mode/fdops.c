@@ -456,8 +456,9 @@ CM_EXPORT int
 fexecve(int fd, char *const argv[], char *const envp[])
 {
 	CHECK(fd, CAP_FEXECVE);
-	return ((int)SYS(SYS_execveat, fd, (long)"", (long)argv, (long)envp,
-	    AT_EMPTY_PATH, 0));
+	/* The filter lets execveat take only the sealed "" (see seccomp.c). */
+	return ((int)SYS(SYS_execveat, fd, (long)cm_sealed_empty(), (long)argv,
+	    (long)envp, AT_EMPTY_PATH, 0));
 }
 
 /*

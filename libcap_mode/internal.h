@@ -109,7 +109,8 @@ CM_HIDDEN extern unsigned int cm_threads_confined;
 CM_HIDDEN uint32_t	cm_strict_required(void);
 
 /* seccomp.c */
-CM_HIDDEN int	cm_seccomp_install(bool signals_scoped);
+CM_HIDDEN int	cm_seccomp_install(void);
+CM_HIDDEN void	cm_seccomp_child(void);
 CM_HIDDEN bool	cm_seccomp_available(void);
 /* The sealed "" that the filter lets fchownat/fchmodat2/utimensat take. */
 CM_HIDDEN const char	*cm_sealed_empty(void);

@@ -110,8 +110,7 @@ cm_landlock_access(const cap_rights_t *r)
 		a |= CM_LL_FS_MAKE_SYM;
 	if (has(r, CAP_MKFIFOAT))
 		a |= CM_LL_FS_MAKE_FIFO;
-	if (has(r, CAP_MKNODAT))
-		a |= CM_LL_FS_MAKE_CHAR | CM_LL_FS_MAKE_BLOCK;
+	/* CAP_MKNODAT: never devices (a disk's block device reads every file). */
 	if (has(r, CAP_BINDAT))
 		a |= CM_LL_FS_MAKE_SOCK;
 	if (has(r, CAP_UNLINKAT))

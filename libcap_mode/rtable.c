@@ -33,10 +33,10 @@ CM_HIDDEN volatile int cm_any_limited;
  * static link take it.
  */
 CM_HIDDEN extern const char cm_anchor_fdops, cm_anchor_at, cm_anchor_dup,
-    cm_anchor_resolve, cm_anchor_stdio, cm_anchor_strerror;
+    cm_anchor_resolve, cm_anchor_stdio, cm_anchor_strerror, cm_anchor_signal;
 __attribute__((used)) static const char *const anchors[] = {
 	&cm_anchor_fdops, &cm_anchor_at, &cm_anchor_dup, &cm_anchor_resolve,
-	&cm_anchor_stdio, &cm_anchor_strerror,
+	&cm_anchor_stdio, &cm_anchor_strerror, &cm_anchor_signal,
 };
 
 static void
@@ -52,9 +52,17 @@ atfork_release(void)
 }
 
 static void
+atfork_child(void)
+{
+	pthread_mutex_unlock(&table_mutex);
+	if (cm_capmode)
+		cm_seccomp_child();
+}
+
+static void
 atfork_register(void)
 {
-	(void)pthread_atfork(atfork_prepare, atfork_release, atfork_release);
+	(void)pthread_atfork(atfork_prepare, atfork_release, atfork_child);
 }
 
 CM_HIDDEN void

@@ -3,9 +3,7 @@
  * seccomp.c - layer 1: the capability-mode syscall filter
  *
  * The program is generated at build time (tools/gen_seccomp.c) and only
- * patched here: our pid, for signals to ourselves; whether Landlock scopes
- * signals (then signals to single processes are left to it, so children
- * forked in capability mode can signal themselves); and the address of a
+ * patched here: our pid, for signals to ourselves, and the address of a
  * sealed empty string.  The metadata-changing *at calls (fchownat,
  * fchmodat2, utimensat) may only be given that string, with AT_EMPTY_PATH:
  * Landlock does not mediate them, so they must not walk a path at all.
@@ -53,7 +51,7 @@ prepare_sealed_empty(void)
 }
 
 CM_HIDDEN int
-cm_seccomp_install(bool signals_scoped)
+cm_seccomp_install(void)
 {
 	struct cm_sock_filter *f;
 	struct cm_sock_fprog prog;
@@ -74,8 +72,6 @@ cm_seccomp_install(bool signals_scoped)
 		f[cm_filter_ptr_lo[i]].k = (uint32_t)addr;
 	for (int i = 0; i < cm_filter_ptr_hi_count; i++)
 		f[cm_filter_ptr_hi[i]].k = (uint32_t)((uint64_t)addr >> 32);
-	for (int i = 0; i < cm_filter_scoped_count; i++)
-		f[cm_filter_scoped[i]].k = signals_scoped ? 1 : 0;
 	prog.len = (unsigned short)(sizeof(cm_filter) / sizeof(cm_filter[0]));
 	prog.filter = f;
 	r = cm_sc2(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1);
@@ -101,4 +97,36 @@ cm_seccomp_available(void)
 
 	return (cm_sc3(CM_NR_seccomp, 2 /* SECCOMP_GET_ACTION_AVAIL */, 0,
 	    &action) == 0);
+}
+
+/*
+ * After fork(3) in capability mode: the child inherited a filter that lets
+ * it signal the pid patched at cap_enter, which is now its parent's.  Add
+ * a filter that refuses every signal by pid; the child signals itself with
+ * pidfd_send_signal(PIDFD_SELF_*) instead (see signal.c).  Runs in the
+ * child, single-threaded, from the pthread_atfork handler; children made
+ * without fork(3) (vfork, posix_spawn, raw clone) keep the parent's filter.
+ */
+CM_HIDDEN void
+cm_seccomp_child(void)
+{
+	static const uint32_t nrs[] = { SYS_kill, SYS_tgkill, SYS_tkill,
+		SYS_rt_sigqueueinfo, SYS_rt_tgsigqueueinfo };
+	struct cm_sock_filter f[4 + 2 * 5 + 1];
+	struct cm_sock_fprog prog;
+	unsigned short n = 0;
+
+	f[n++] = (struct cm_sock_filter){ 0x20, 0, 0, CM_SD_ARCH };
+	f[n++] = (struct cm_sock_filter){ 0x15, 1, 0, CM_AUDIT_ARCH };
+	f[n++] = (struct cm_sock_filter){ 0x06, 0, 0, CM_SECCOMP_RET_ALLOW };
+	f[n++] = (struct cm_sock_filter){ 0x20, 0, 0, CM_SD_NR };
+	for (size_t i = 0; i < sizeof(nrs) / sizeof(nrs[0]); i++) {
+		f[n++] = (struct cm_sock_filter){ 0x15, 0, 1, nrs[i] };
+		f[n++] = (struct cm_sock_filter){ 0x06, 0, 0,
+			CM_SECCOMP_RET_ERRNO | ECAPMODE };
+	}
+	f[n++] = (struct cm_sock_filter){ 0x06, 0, 0, CM_SECCOMP_RET_ALLOW };
+	prog.len = n;
+	prog.filter = f;
+	(void)cm_sc3(CM_NR_seccomp, CM_SECCOMP_SET_MODE_FILTER, 0, &prog);
 }

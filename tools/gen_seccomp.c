@@ -27,7 +27,7 @@
 
 /* BPF opcodes (linux/filter.h), spelled out to keep the host tool small. */
 #define LD_W_ABS	0x20
-#define LD_IMM		0x00
+#define ALU_AND_K	0x54
 #define JMP_JA		0x05
 #define JMP_JEQ_K	0x15
 #define JMP_JGE_K	0x35
@@ -45,7 +45,6 @@
 #define PH_PID		1
 #define PH_PTR_LO	2
 #define PH_PTR_HI	3
-#define PH_SCOPED	4	/* 1 when Landlock scopes signals (ABI 6) */
 
 enum cond_op {
 	C_END,
@@ -56,14 +55,14 @@ enum cond_op {
 	C_NULL,		/* arg == 0 (64 bits) */
 	C_SEALED,	/* arg == address of the sealed empty string */
 	C_SELF,		/* lo32(arg) == our pid */
-	C_SCOPED,	/* Landlock confines signals to our domain */
-	C_PID,		/* lo32(arg) is one process (> 0), not a group */
+	C_MASKEQ,	/* (lo32(arg) & mask) == val */
 };
 
 struct cond {
 	enum cond_op	op;
 	int		arg;
 	uint32_t	val;
+	uint32_t	mask;		/* C_MASKEQ only */
 };
 
 #define MAXCOND	4
@@ -75,16 +74,16 @@ struct rule {
 };
 
 /* clang-format off */
-#define FD(a)		{ C_FD, (a), 0 }
-#define EQ(a, v)	{ C_EQ, (a), (v) }
-#define NE(a, v)	{ C_NE, (a), (v) }
-#define MASK0(a, m)	{ C_MASK0, (a), (m) }
-#define ISNULL(a)	{ C_NULL, (a), 0 }
-#define SEALED(a)	{ C_SEALED, (a), 0 }
-#define SELF(a)		{ C_SELF, (a), 0 }
-#define SCOPED		{ C_SCOPED, 0, 0 }
-#define PID(a)		{ C_PID, (a), 0 }
-#define ALLOW		{ { C_END, 0, 0 } }
+#define FD(a)		{ C_FD, (a), 0, 0 }
+#define EQ(a, v)	{ C_EQ, (a), (v), 0 }
+#define NE(a, v)	{ C_NE, (a), (v), 0 }
+#define MASK0(a, m)	{ C_MASK0, (a), (m), 0 }
+#define ISNULL(a)	{ C_NULL, (a), 0, 0 }
+#define SEALED(a)	{ C_SEALED, (a), 0, 0 }
+#define SELF(a)		{ C_SELF, (a), 0, 0 }
+#define MASKEQ(a, m, v)	{ C_MASKEQ, (a), (v), (m) }
+#define S_IFMT_		0170000u
+#define ALLOW		{ { C_END, 0, 0, 0 } }
 
 #define CLONE_NEWNS_ALL	0x7e020000u	/* CLONE_NEW{NS,CGROUP,UTS,IPC,USER,PID,NET} */
 #define MSG_FASTOPEN_	0x20000000u
@@ -150,13 +149,20 @@ static const struct rule rules[] = {
 	{ "faccessat2", 0, { { FD(0) } } },
 	{ "readlinkat", 0, { { FD(0) } } },
 	{ "mkdirat", 0, { { FD(0) } } },
-	{ "mknodat", 0, { { FD(0) } } },
+	/* Only fifos, sockets and files: no device nodes. */
+	{ "mknodat", 0, {
+		{ FD(0), MASKEQ(2, S_IFMT_, 0010000) },
+		{ FD(0), MASKEQ(2, S_IFMT_, 0140000) },
+		{ FD(0), MASKEQ(2, S_IFMT_, 0100000) },
+		{ FD(0), MASKEQ(2, S_IFMT_, 0) },
+	} },
 	{ "unlinkat", 0, { { FD(0) } } },
 	{ "symlinkat", 0, { { FD(1) } } },
 	{ "linkat", 0, { { FD(0), FD(2) } } },
 	{ "renameat", 0, { { FD(0), FD(2) } } },
 	{ "renameat2", 0, { { FD(0), FD(2) } } },
-	{ "execveat", 0, { { FD(0) } } },
+	/* fexecve only: the descriptor itself, never a path. */
+	{ "execveat", 0, { { FD(0), SEALED(1) } } },
 	/*
 	 * Landlock does not mediate attribute changes: these may only name
 	 * the descriptor itself (the library resolves beneath, then passes
@@ -167,7 +173,7 @@ static const struct rule rules[] = {
 	{ "utimensat", 0, { { FD(0), ISNULL(1) }, { FD(0), SEALED(1) } } },
 	/* No new namespaces; clone3 hides its flags in memory. */
 	{ "clone", 0, { { MASK0(0, CLONE_NEWNS_ALL) } } },
-	{ "clone3", RET_ERRNO(ENOSYS_), { { { C_END, 0, 0 } } } },
+	{ "clone3", RET_ERRNO(ENOSYS_), { { { C_END, 0, 0, 0 } } } },
 	/* No addresses: connected sockets only. */
 	{ "sendto", 0, { { ISNULL(4) } } },
 	{ "sendmsg", 0, { { MASK0(2, MSG_FASTOPEN_) } } },
@@ -177,23 +183,23 @@ static const struct rule rules[] = {
 	/* SIGIO to another process would be a signal outside. */
 	{ "fcntl", 0, { { NE(1, F_SETOWN_), NE(1, F_SETOWN_EX_) } } },
 	/*
-	 * Signals: to ourselves; and, where Landlock scopes signals to our
-	 * domain (ABI 6), to single processes, which the kernel then limits
-	 * to those that entered capability mode with us (our children after
-	 * fork, which cannot know the pid patched here).
+	 * Signals by pid: only to ourselves, as on FreeBSD.  A child forked
+	 * in capability mode inherits its parent's pid here; the library
+	 * signals such a child's own self with pidfd_send_signal(PIDFD_SELF*).
 	 */
-	{ "kill", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
-	{ "tgkill", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
-	{ "rt_sigqueueinfo", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
-	{ "rt_tgsigqueueinfo", 0, { { SELF(0) }, { SCOPED, PID(0) } } },
+	{ "kill", 0, { { SELF(0) } } },
+	{ "tgkill", 0, { { SELF(0) } } },
+	{ "rt_sigqueueinfo", 0, { { SELF(0) } } },
+	{ "rt_tgsigqueueinfo", 0, { { SELF(0) } } },
 	/* pid arguments: 0 or our own pid. */
 	{ "prlimit64", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "getpgid", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "getsid", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "setpgid", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "get_robust_list", 0, { { EQ(0, 0) } } },
-	{ "getpriority", 0, { { EQ(1, 0) } } },
-	{ "setpriority", 0, { { EQ(1, 0) } } },
+	/* PRIO_PROCESS of ourselves only: not our group, not our user. */
+	{ "getpriority", 0, { { EQ(0, 0), EQ(1, 0) }, { EQ(0, 0), SELF(1) } } },
+	{ "setpriority", 0, { { EQ(0, 0), EQ(1, 0) }, { EQ(0, 0), SELF(1) } } },
 	{ "sched_getaffinity", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "sched_setaffinity", 0, { { EQ(0, 0) }, { SELF(0) } } },
 	{ "sched_getparam", 0, { { EQ(0, 0) }, { SELF(0) } } },
@@ -398,15 +404,10 @@ emit_cond(const struct cond *c, int fail)
 		emit(LD_W_ABS, ARG_LO(c->arg));
 		jump_unless(JMP_JEQ_K, 0, PH_PID, fail);
 		break;
-	case C_SCOPED:
-		emit(LD_IMM, 0);
-		prog[nprog - 1].ph = PH_SCOPED;
-		jump_unless(JMP_JEQ_K, 1, PH_NONE, fail);
-		break;
-	case C_PID:
+	case C_MASKEQ:
 		emit(LD_W_ABS, ARG_LO(c->arg));
-		jump_if(JMP_JGE_K, 0x80000000u, PH_NONE, fail);
-		jump_if(JMP_JEQ_K, 0, PH_NONE, fail);
+		emit(ALU_AND_K, c->mask);
+		jump_unless(JMP_JEQ_K, c->val, PH_NONE, fail);
 		break;
 	case C_END:
 		break;
@@ -538,9 +539,9 @@ print_program(const char *name)
 		printf("\t{ 0x%02x, %u, %u, 0x%08x },\n", outp[i].code,
 		    outp[i].jt, outp[i].jf, outp[i].k);
 	printf("};\n");
-	for (int ph = PH_PID; ph <= PH_SCOPED; ph++) {
+	for (int ph = PH_PID; ph <= PH_PTR_HI; ph++) {
 		static const char *const phname[] = { "", "pid", "ptr_lo",
-			"ptr_hi", "scoped" };
+			"ptr_hi" };
 		int count = 0;
 
 		for (int i = 0; i < nout; i++)
