@@ -36,6 +36,14 @@ include libcap_mode/build.mk
 
 all-targets: $(ALL_TARGETS)
 
+# make check also runs the library's suites under ASan + UBSan.
+ifeq ($(SANITIZE),)
+CHECK_TARGETS += check-sanitize
+endif
+.PHONY: check-sanitize
+check-sanitize:
+	$(MAKE) --no-print-directory SANITIZE=1 check-unit check-escape check-compat
+
 # check and demo install missing Debian packages first (tools/install-deps.sh),
 # so the README's two commands work on a fresh machine.
 check: deps

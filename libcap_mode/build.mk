@@ -65,7 +65,10 @@ ifeq ($(STATIC),)
 	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
 	ln -sf libcap_mode.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libcap_mode.so
-	install -m 644 $(O)/libcap_mode.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    packaging/libcap_mode.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/libcap_mode.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/libcap_mode.pc
 endif
 
 # The demonstration of the README's quick start.

@@ -9,7 +9,7 @@ PACKAGES="
 build-essential pkg-config clang lld llvm libclang-rt-dev
 libseccomp-dev libcmocka-dev musl-tools libbpf-dev libssl-dev
 bats bats-assert bats-support bats-file
-strace util-linux procps file
+strace util-linux procps file parallel
 python3 sqlite3 tar findutils grep sed
 hyperfine busybox toybox rust-coreutils bubblewrap
 mandoc debhelper dpkg-dev fakeroot lintian debootstrap man-db
