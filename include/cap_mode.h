@@ -26,7 +26,7 @@ extern "C" {
 #define CAP_MODE_G_LANDLOCK_TRUNCATE	0x0010u	/* truncate checked (ABI 3) */
 #define CAP_MODE_G_LANDLOCK_NET		0x0020u	/* TCP bind/connect refused (ABI 4) */
 #define CAP_MODE_G_LANDLOCK_IOCTL	0x0040u	/* device ioctl checked (ABI 5) */
-#define CAP_MODE_G_LANDLOCK_SCOPE	0x0080u	/* abstract unix sockets, signals scoped (ABI 6) */
+#define CAP_MODE_G_LANDLOCK_SCOPE	0x0080u	/* abstract unix sockets scoped (ABI 6) */
 #define CAP_MODE_G_KERNEL_RIGHTS	0x0100u	/* read/write narrowing reopens fds in the kernel */
 #define CAP_MODE_G_BPF_RIGHTS		0x0200u	/* exact per-fd rights by eBPF LSM (capbpf) */
 #define CAP_MODE_G_BENEATH		0x0400u	/* openat2(RESOLVE_BENEATH) available */

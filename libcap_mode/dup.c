@@ -127,6 +127,16 @@ close_range(unsigned int first, unsigned int last, int flags)
 		return ((int)cm_ret(cm_sc3(CM_NR_close_range, first, last,
 		    flags)));
 	cm_table_lock();
+	/* Process descriptors in the range: as many closes. */
+	if ((flags & 4) == 0 && cm_pd_last_close != NULL) {
+		struct cm_slot s;
+
+		for (unsigned int fd = first; fd <= last && fd < (1u << 21);
+		    fd++)
+			if (cm_slot_get((int)fd, &s) &&
+			    (s.pd_flags & CM_PD_DESC) != 0)
+				cm_pd_last_close((int)fd, &s);
+	}
 	r = cm_sc3(CM_NR_close_range, first, last, flags);
 	/* CLOSE_RANGE_CLOEXEC (4) closes nothing now. */
 	if (r == 0 && (flags & 4) == 0)

@@ -144,5 +144,7 @@ CM_HIDDEN uint32_t	cm_available(void);
  */
 CM_HIDDEN void	cm_pd_last_close(int fd, const struct cm_slot *)
     __attribute__((weak));
+/* procdesc.c: in a fork(3) child, table lock held (weak, as above). */
+CM_HIDDEN void	cm_pd_after_fork(void) __attribute__((weak));
 
 #endif /* CM_INTERNAL_H */

@@ -14,7 +14,7 @@
  *   3 (6.2)   TRUNCATE: without it, truncate(2) is not mediated
  *   4 (6.7)   TCP bind/connect: without it only seccomp refuses them
  *   5 (6.10)  IOCTL_DEV: device ioctls on newly opened files
- *   6 (6.12)  scopes: abstract unix sockets and signals stay inside
+ *   6 (6.12)  scopes: abstract unix sockets stay inside (signals: seccomp)
  *   7 (6.15)  audit logging flags (nothing to enforce)
  */
 #include <stdlib.h>
@@ -232,9 +232,15 @@ cm_landlock_build(int *rulesetfd)
 		    CM_LL_NET_CONNECT_TCP;
 		size = offsetof(struct cm_landlock_ruleset_attr, scoped);
 	}
+	/*
+	 * Abstract unix sockets are a global namespace: scope them.  Signals
+	 * are not scoped: the seccomp filter already refuses every pid but
+	 * ours, and the remaining way, pidfd_send_signal, needs a process
+	 * descriptor, which is a capability (pdkill of a child forked before
+	 * cap_enter must work, as on FreeBSD).
+	 */
 	if (abi >= 6) {
-		attr.scoped = CM_LL_SCOPE_ABSTRACT_UNIX_SOCKET |
-		    CM_LL_SCOPE_SIGNAL;
+		attr.scoped = CM_LL_SCOPE_ABSTRACT_UNIX_SOCKET;
 		size = sizeof(attr);
 	}
 	rfd = cm_landlock_create_ruleset(&attr, size, 0);

@@ -54,6 +54,8 @@ atfork_release(void)
 static void
 atfork_child(void)
 {
+	if (cm_pd_after_fork != NULL)
+		cm_pd_after_fork();
 	pthread_mutex_unlock(&table_mutex);
 	if (cm_capmode)
 		cm_seccomp_child();

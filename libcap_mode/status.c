@@ -36,7 +36,7 @@ static const struct {
 	{ CAP_MODE_G_LANDLOCK_IOCTL, "landlock-ioctl",
 	  "Landlock ABI < 5 (Linux 6.10): device ioctls not mediated by Landlock" },
 	{ CAP_MODE_G_LANDLOCK_SCOPE, "landlock-scope",
-	  "Landlock ABI < 6 (Linux 6.12): abstract unix sockets and signals not scoped" },
+	  "Landlock ABI < 6 (Linux 6.12): abstract unix sockets not scoped" },
 	{ CAP_MODE_G_KERNEL_RIGHTS, "kernel-rights",
 	  "descriptors cannot be reopened narrower (/proc not mounted or kcmp unavailable)" },
 	{ CAP_MODE_G_BPF_RIGHTS, "bpf-rights",

@@ -82,6 +82,9 @@ confine_one(pid_t pid, pid_t tid)
 	if (r < 0)
 		return (r);
 	while ((r = find_done(tid)) == 0) {
+		/* A thread that exits before it runs the handler is done. */
+		if (cm_sc3(SYS_tgkill, pid, tid, 0) == -ESRCH)
+			return (1);
 		if (now_ns() > deadline)
 			return (0);
 		nanosleep(&pause, NULL);

@@ -25,8 +25,17 @@ extern "C" {
  * pdfork: fork, returning the child's process descriptor in *fdp in the
  * parent.  The child sends no SIGCHLD, as on FreeBSD.  Without PD_DAEMON the
  * child is killed when the last descriptor for it is closed through the
- * library, and when the parent exits.  Errors: those of fork(2), EINVAL
- * (unknown flags), EFAULT (fdp is NULL).
+ * library (close, dup2 over it, close_range), and when the parent exits
+ * (PR_SET_PDEATHSIG).  Errors: those of fork(2), EINVAL (unknown flags),
+ * EFAULT (fdp is NULL).
+ *
+ * Where Linux differs: closes the library does not see (a raw close(2),
+ * libc's own closes) do not kill the child, and copies of the descriptor
+ * in other processes are not counted; PR_SET_PDEATHSIG fires when the
+ * thread that called pdfork exits, and the kernel clears it when the
+ * child executes a set-user-ID program.  pthread_atfork(3) handlers do
+ * not run in the child: in a multithreaded parent it may only make
+ * async-signal-safe calls, as after fork(2).
  */
 pid_t	pdfork(int *fdp, int flags);
 
