@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * cb_args.c - option parsing with GNU's messages, and GNU number parsing
+ *
+ * glibc's getopt_long prints GNU's messages, musl's prints its own; capbox
+ * turns getopt's printing off and says the same thing in both builds.
+ */
+#define CB_NO_GETOPT_REDIRECT
+#include "capbox.h"
+
+/* The long option whose name starts with name[0..len), or NULL. */
+static const struct option *
+find_long(const struct option *lo, const char *name, size_t len,
+    int *nmatch)
+{
+	const struct option *found = NULL;
+
+	*nmatch = 0;
+	for (; lo != NULL && lo->name != NULL; lo++) {
+		if (strncmp(lo->name, name, len) != 0)
+			continue;
+		if (strlen(lo->name) == len) {
+			*nmatch = 1;
+			return (lo);
+		}
+		if (found == NULL || found->flag != lo->flag ||
+		    found->val != lo->val || found->has_arg != lo->has_arg)
+			(*nmatch)++;
+		if (found == NULL)
+			found = lo;
+	}
+	return (found);
+}
+
+static void
+long_error(const char *arg, const struct option *lo)
+{
+	const char *name = arg + 2, *eq = strchr(name, '=');
+	size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
+	const struct option *o;
+	int n;
+
+	o = find_long(lo, name, len, &n);
+	if (o == NULL) {
+		cb_warnx("unrecognized option '%s'", arg);
+	} else if (n > 1) {
+		(void)fflush(stdout);
+		(void)fprintf(stderr, "%s: option '--%.*s' is ambiguous; "
+		    "possibilities:", cb_progname, (int)len, name);
+		for (; lo->name != NULL; lo++)
+			if (strncmp(lo->name, name, len) == 0)
+				(void)fprintf(stderr, " '--%s'", lo->name);
+		(void)fputc('\n', stderr);
+	} else if (eq != NULL && o->has_arg == no_argument) {
+		cb_warnx("option '--%s' doesn't allow an argument", o->name);
+	} else {
+		cb_warnx("option '--%s' requires an argument", o->name);
+	}
+}
+
+static void
+short_error(const char *optstr, int c)
+{
+	const char *p = c != 0 && c != ':' ? strchr(optstr, c) : NULL;
+
+	if (p != NULL && p[1] == ':')
+		cb_warnx("option requires an argument -- '%c'", c);
+	else
+		cb_warnx("invalid option -- '%c'", c);
+}
+
+int
+cb_getopt_long(int argc, char *const argv[], const char *optstr,
+    const struct option *longopts, int *longindex)
+{
+	int before = optind, c;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, optstr, longopts, longindex);
+	if (c != '?' && c != ':')
+		return (c);
+	/*
+	 * A long option always moves optind past its word; a short option
+	 * in the middle of a cluster does not.
+	 */
+	if (optind > before && optind - 1 < argc &&
+	    strncmp(argv[optind - 1], "--", 2) == 0 &&
+	    argv[optind - 1][2] != '\0')
+		long_error(argv[optind - 1], longopts);
+	else
+		short_error(optstr, optopt);
+	return ('?');
+}
+
+static int
+mult_of(const char *s, uintmax_t *mult)
+{
+	static const char units[] = "KMGTPEZY";
+	const char *u;
+	uintmax_t base = 1024;
+	int i, pow;
+
+	if (*s == '\0') {
+		*mult = 1;
+		return (0);
+	}
+	if (s[0] == 'b' && s[1] == '\0') {
+		*mult = 512;
+		return (0);
+	}
+	if ((u = strchr(units, s[0] == 'k' ? 'K' : s[0] == 'm' ? 'M' :
+	    s[0])) == NULL || *u == '\0')
+		return (-1);
+	if (s[1] == 'B' && s[2] == '\0')
+		base = 1000;
+	else if (!(s[1] == '\0' || (s[1] == 'i' && s[2] == 'B' &&
+	    s[3] == '\0')))
+		return (-1);
+	pow = (int)(u - units) + 1;
+	*mult = 1;
+	for (i = 0; i < pow; i++) {
+		if (*mult > UINTMAX_MAX / base)
+			return (1);
+		*mult *= base;
+	}
+	return (0);
+}
+
+int
+cb_parse_size(const char *s, bool saturate, intmax_t *out)
+{
+	uintmax_t n = 0, mult;
+	const char *p = s;
+	bool big = false;
+	int r;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '+')
+		p++;
+	if (*p < '0' || *p > '9') {
+		errno = EINVAL;
+		return (-1);
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (UINTMAX_MAX - (uintmax_t)(*p - '0')) / 10)
+			big = true;
+		else
+			n = n * 10 + (uintmax_t)(*p - '0');
+	}
+	if ((r = mult_of(p, &mult)) < 0) {
+		errno = EINVAL;
+		return (-1);
+	}
+	if (r > 0 || (mult != 0 && n > UINTMAX_MAX / mult))
+		big = true;
+	else
+		n *= mult;
+	if (big || n > INTMAX_MAX) {
+		if (!saturate) {
+			errno = ERANGE;
+			return (-1);
+		}
+		n = INTMAX_MAX;
+	}
+	*out = (intmax_t)n;
+	return (0);
+}
+
+int
+cb_parse_uint(const char *s, uintmax_t *out)
+{
+	uintmax_t n = 0;
+	const char *p = s;
+
+	if (*p == '+')
+		p++;
+	if (*p < '0' || *p > '9') {
+		errno = EINVAL;
+		return (-1);
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (UINTMAX_MAX - (uintmax_t)(*p - '0')) / 10) {
+			errno = ERANGE;
+			return (-1);
+		}
+		n = n * 10 + (uintmax_t)(*p - '0');
+	}
+	if (*p != '\0') {
+		errno = EINVAL;
+		return (-1);
+	}
+	*out = n;
+	return (0);
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * cb_msg.c - GNU-style messages and the exit status of a usage error
+ *
+ * This file holds the only program-wide state of capbox besides each
+ * applet's option struct: the applet name and its usage exit status, set
+ * once by the dispatcher.
+ */
+#include <stdarg.h>
+
+#include <cap_mode.h>
+
+#include "capbox.h"
+
+const char *cb_progname = "capbox";
+int cb_usage_status = 1;
+
+const char *
+cb_strerror(int errnum)
+{
+	return (cap_mode_strerror(errnum));
+}
+
+static void
+vmsg(int errnum, const char *fmt, va_list ap)
+{
+	/* stdout may hold text that belongs before this message. */
+	(void)fflush(stdout);
+	(void)fprintf(stderr, "%s: ", cb_progname);
+	(void)vfprintf(stderr, fmt, ap);
+	if (errnum >= 0)
+		(void)fprintf(stderr, ": %s", cb_strerror(errnum));
+	(void)fputc('\n', stderr);
+}
+
+void
+cb_warn(const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(saved, fmt, ap);
+	va_end(ap);
+	errno = saved;
+}
+
+void
+cb_warnx(const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(-1, fmt, ap);
+	va_end(ap);
+	errno = saved;
+}
+
+void
+cb_err(int status, const char *fmt, ...)
+{
+	int saved = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(saved, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+cb_errx(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(-1, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+cb_usage(void)
+{
+	(void)fflush(stdout);
+	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
+	    cb_progname);
+	exit(cb_usage_status);
+}
+
+void
+cb_unsupported(const char *option)
+{
+	cb_warnx("option '%s' is not supported", option);
+	cb_usage();
+}
+
+/*
+ * GNU quotes with single quotes, and switches to double quotes when the
+ * text holds a single quote; control characters are rare enough in
+ * operands that they are shown as they are.  Four slots let one message
+ * quote several strings.
+ */
+const char *
+cb_q(int slot, const char *s)
+{
+	static char *buf[4];
+	size_t len = strlen(s);
+	char q = strchr(s, '\'') != NULL ? '"' : '\'';
+	char *p;
+
+	slot &= 3;
+	if ((p = realloc(buf[slot], len + 3)) == NULL)
+		return (s);
+	buf[slot] = p;
+	p[0] = q;
+	memcpy(p + 1, s, len);
+	p[len + 1] = q;
+	p[len + 2] = '\0';
+	return (p);
+}

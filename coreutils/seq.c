@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * seq.c - print a sequence of numbers
+ *
+ * usage: seq [OPTION]... LAST
+ *    or: seq [OPTION]... FIRST LAST
+ *    or: seq [OPTION]... FIRST INCREMENT LAST
+ *
+ * Print numbers from FIRST to LAST, in steps of INCREMENT.  FIRST and
+ * INCREMENT default to 1.
+ *
+ *   -f, --format=FORMAT      use printf style floating-point FORMAT
+ *   -s, --separator=STRING   use STRING to separate numbers (default: \n)
+ *   -w, --equal-width        equalize width by padding with leading zeroes
+ */
+#include <ctype.h>
+#include <math.h>
+
+#include "capbox.h"
+
+APPLET(seq, 1, 0)
+
+static const char optstr[] = "+f:s:w";
+static const struct option longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "separator", required_argument, NULL, 's' },
+	{ "equal-width", no_argument, NULL, 'w' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static struct {
+	const char	*format, *sep;
+	bool		width;
+} opt = { .sep = "\n" };
+
+struct num {
+	long double	v;
+	int		prec;	/* digits after the point */
+	int		width;	/* characters before any exponent */
+	bool		integer;
+};
+
+static void
+parse_num(const char *s, struct num *n)
+{
+	const char *dot, *e;
+	char *end;
+
+	errno = 0;
+	n->v = strtold(s, &end);
+	if (end == s || *end != '\0' || isnan(n->v) || isspace((unsigned char)*s))
+		cb_errx(1, "invalid floating point argument: %s\n"
+		    "Try 'seq --help' for more information.", cb_q(0, s));
+	dot = strchr(s, '.');
+	e = strpbrk(s, "eExXpPiInN");
+	n->prec = dot != NULL && e == NULL ? (int)strlen(dot + 1) : 0;
+	n->width = (int)strlen(s);
+	n->integer = dot == NULL && e == NULL && fabsl(n->v) < 1e18L;
+}
+
+/* A printf format with exactly one floating conversion. */
+static void
+check_format(const char *f)
+{
+	int convs = 0;
+
+	for (; *f != '\0'; f++) {
+		if (*f != '%')
+			continue;
+		if (f[1] == '%') {
+			f++;
+			continue;
+		}
+		f += strspn(f + 1, "-+ #0'") + 1;
+		f += strspn(f, "0123456789");
+		if (*f == '.')
+			f += strspn(f + 1, "0123456789") + 1;
+		if (*f == '\0' || strchr("aAeEfFgG", *f) == NULL)
+			cb_errx(1, "format %s has unknown %%%c directive",
+			    cb_q(0, opt.format), *f);
+		convs++;
+	}
+	if (convs != 1)
+		cb_errx(1, "format %s has %s %% directive", cb_q(0, opt.format),
+		    convs == 0 ? "no" : "too many");
+}
+
+/* Turn "%g" into "%Lg" so that long double can be printed. */
+static char *
+long_format(const char *f)
+{
+	char *out = malloc(strlen(f) + 2), *o = out;
+
+	if (out == NULL)
+		cb_err(1, "malloc");
+	for (; *f != '\0'; f++) {
+		*o++ = *f;
+		if (*f == '%' && f[1] == '%') {
+			*o++ = *++f;
+		} else if (*f == '%') {
+			while (strchr("aAeEfFgG", f[1]) == NULL)
+				*o++ = *++f;
+			*o++ = 'L';
+		}
+	}
+	*o = '\0';
+	return (out);
+}
+
+static int
+print_int(long long first, long long step, long long last)
+{
+	long long v;
+
+	for (v = first; step > 0 ? v <= last : v >= last; v += step) {
+		if (v != first)
+			(void)fputs(opt.sep, stdout);
+		(void)printf("%lld", v);
+		if ((step > 0 && v > LLONG_MAX - step) ||
+		    (step < 0 && v < LLONG_MIN - step))
+			break;
+	}
+	if (step > 0 ? first <= last : first >= last)
+		(void)putchar('\n');
+	return (cb_finish(0));
+}
+
+/* The format was checked by check_format: one floating conversion. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+print_one(const char *fmt, long double v)
+{
+	(void)printf(fmt, v);
+}
+#pragma GCC diagnostic pop
+
+int
+seq_main(int argc, char *argv[])
+{
+	struct num n[3] = { { 1, 0, 1, true }, { 1, 0, 1, true },
+	    { 0, 0, 0, true } };
+	char fmtbuf[64], *fmt;
+	long double v;
+	int c, nargs, width, prec;
+	uintmax_t i;
+
+	/* "-1" is a number, not an option: stop there as GNU does. */
+	while (optind < argc && !(argv[optind][0] == '-' &&
+	    (isdigit((unsigned char)argv[optind][1]) ||
+	    argv[optind][1] == '.')) &&
+	    (c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
+		if (c == 'f')
+			opt.format = optarg;
+		else if (c == 's')
+			opt.sep = optarg;
+		else if (c == 'w')
+			opt.width = true;
+		else
+			cb_usage();
+	}
+	nargs = argc - optind;
+	if (nargs < 1) {
+		cb_warnx("missing operand");
+		cb_usage();
+	}
+	if (nargs > 3) {
+		cb_warnx("extra operand %s", cb_q(0, argv[optind + 3]));
+		cb_usage();
+	}
+	parse_num(argv[argc - 1], &n[2]);
+	if (nargs >= 2)
+		parse_num(argv[optind], &n[0]);
+	if (nargs == 3)
+		parse_num(argv[optind + 1], &n[1]);
+	if (n[1].v == 0)
+		cb_errx(1, "invalid Zero increment value: %s\n"
+		    "Try 'seq --help' for more information.",
+		    cb_q(0, argv[optind + 1]));
+	if (opt.format != NULL && opt.width)
+		cb_errx(1, "format string may not be specified when printing "
+		    "equal width strings\nTry 'seq --help' for more information.");
+	if (opt.format != NULL)
+		check_format(opt.format);
+	cb_limit_stdio();
+	cb_enter();
+
+	if (opt.format == NULL && !opt.width && n[0].integer &&
+	    n[1].integer && n[2].integer)
+		return (print_int((long long)n[0].v, (long long)n[1].v,
+		    (long long)n[2].v));
+	prec = n[0].prec > n[1].prec ? n[0].prec : n[1].prec;
+	width = 0;
+	if (opt.width) {
+		for (c = 0; c < 3; c++) {
+			int w = n[c].width + (prec - n[c].prec) +
+			    (n[c].prec == 0 && prec > 0);
+
+			if (w > width)
+				width = w;
+		}
+	}
+	if (opt.format != NULL) {
+		fmt = long_format(opt.format);
+	} else {
+		(void)snprintf(fmtbuf, sizeof(fmtbuf), "%%0%d.%dLf", width,
+		    prec);
+		fmt = fmtbuf;
+	}
+	for (i = 0;; i++) {
+		v = n[0].v + (long double)i * n[1].v;
+		if (n[1].v > 0 ? v > n[2].v : v < n[2].v)
+			break;
+		if (i > 0)
+			(void)fputs(opt.sep, stdout);
+		print_one(fmt, v);
+	}
+	if (i > 0)
+		(void)putchar('\n');
+	if (fmt != fmtbuf)
+		free(fmt);
+	return (cb_finish(0));
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+: "${CAPBOX:=$BATS_TEST_DIRNAME/../../build/capbox}"
+
+setup() {
+	export LC_ALL=C TZ=UTC
+	T=$(mktemp -d /dev/shm/cbfs.XXXXXX)
+	cd "$T" || return 1
+}
+
+teardown() {
+	cd / && chmod -R u+rwx "$T" 2>/dev/null
+	rm -rf "$T"
+}
+
+# fixture CMD...: build the same files in g/ (for GNU) and c/ (for capbox).
+fixture() {
+	mkdir -p g c
+	(cd g && eval "$*") && (cd c && eval "$*")
+}
+
+# tree DIR: what a directory holds, for comparing two trees.
+tree() {
+	(cd "$1" && find . -printf '%p %y %m %s %l %n\n' | sort)
+}
+
+# differ APPLET ARGS...: run GNU's applet in g/ and capbox's in c/ with the
+# same arguments; stdout, stderr, exit status and the trees left behind
+# must be the same.  GNU runs with argv[0] = APPLET, so messages match.
+differ() {
+	local a=$1
+	shift
+	local rg=0 rc=0
+	(cd g && exec -a "$a" "/usr/bin/$a" "$@") <&- >g.out 2>g.err || rg=$?
+	(cd c && exec "$CAPBOX" "$a" "$@") <&- >c.out 2>c.err || rc=$?
+	echo "$rg" >g.rc
+	echo "$rc" >c.rc
+	sed -i "s|$T/[gc]|$T/X|g" g.out c.out g.err c.err
+	diff -u g.out c.out && diff -u g.err c.err && diff -u g.rc c.rc &&
+	    diff -u <(tree g) <(tree c)
+}
+
+# entered APPLET ARGS...: capbox's applet runs and enters capability mode.
+entered() {
+	local a=$1
+	shift
+	CAPMODE_TRACE_FD=9 "$CAPBOX" "$a" "$@" 9>trace.out
+	grep -q '^capmode: entered' trace.out
+}
+
+@test "rmdir: empty, non-empty, missing" {
+	fixture 'mkdir -p e n/x && touch n/x/f'
+	differ rmdir e n nope
+	differ rmdir
+}
+
+@test "rmdir: -p removes the parents too, -v reports" {
+	fixture 'mkdir -p a/b/c k/l && touch k/f'
+	differ rmdir -pv a/b/c
+	differ rmdir -p k/l
+}
+
+@test "rmdir: --ignore-fail-on-non-empty" {
+	fixture 'mkdir -p n/x'
+	differ rmdir --ignore-fail-on-non-empty n
+	differ rmdir -p --ignore-fail-on-non-empty n/x
+}
+
+@test "rmdir: a file is not a directory" {
+	fixture 'touch f'
+	differ rmdir f
+}
+
+@test "rmdir: enters capability mode" {
+	mkdir d
+	entered rmdir d
+	[ ! -e d ]
+}
