@@ -10,15 +10,9 @@ CAPBOX_OBJS := $(CAPBOX_SRCS:%.c=$(O)/%.o)
 CAPBOX      := $(O)/capbox
 CAPBOX_GEN  := $(O)/gen/applets.h $(O)/gen/help.h
 
-# The glibc build hashes with libcrypto (SHA-NI) when it is installed; the
-# static build always uses the portable code in cb_hash.c.
-ifeq ($(STATIC),)
-CAPBOX_CRYPTO := $(shell pkg-config --exists libcrypto 2>/dev/null && echo 1)
-endif
-ifneq ($(CAPBOX_CRYPTO),)
-CAPBOX_LIBS := $(shell pkg-config --libs libcrypto)
-$(O)/coreutils/cb_hash.o: CPPFLAGS += -DCB_HAVE_LIBCRYPTO
-endif
+# The glibc build loads libcrypto.so.3 at run time in the *sum applets only
+# (cb_hash.c, dlopen: no headers needed); the static build always uses the
+# portable digests of cb_hash_impl.c.
 
 ALL_TARGETS += $(CAPBOX)
 INSTALL_TARGETS += install-capbox
@@ -29,24 +23,30 @@ static-targets: $(O)/capbox
 $(O)/coreutils/capbox.o: CPPFLAGS += -DCB_VERSION='"$(VERSION)"'
 $(O)/coreutils/capbox.o: $(CAPBOX_GEN)
 
-# One run writes both headers; the second depends on the first.
-$(O)/gen/applets.h: coreutils/gen-applets.sh $(CAPBOX_SRCS)
+# One run writes both headers; the second depends on the first.  The list
+# of sources is a prerequisite too, rewritten only when it changes, so that
+# removing an applet file regenerates the table.
+$(O)/gen/applets.list: capbox-srclist
+	@mkdir -p $(@D)
+	@echo '$(CAPBOX_SRCS)' | cmp -s - $@ || echo '$(CAPBOX_SRCS)' > $@
+$(O)/gen/applets.h: coreutils/gen-applets.sh $(CAPBOX_SRCS) $(O)/gen/applets.list
 	sh coreutils/gen-applets.sh $(O)/gen $(CAPBOX_SRCS)
 $(O)/gen/help.h: $(O)/gen/applets.h
 
 $(CAPBOX): $(CAPBOX_OBJS) $(LIB_A)
-	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(CAPBOX_OBJS) $(LIB_LINK) \
-	    $(CAPBOX_LIBS)
+	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(CAPBOX_OBJS) $(LIB_LINK)
 
-.PHONY: check-capbox check-capbox-static install-capbox bench-capbox
+.PHONY: check-capbox check-capbox-static install-capbox bench-capbox \
+	capbox-srclist
 
-# The cli suites run in parallel jobs; processes in capability mode cannot
-# run LeakSanitizer (it needs ptrace), so it is off for them.
+# The cli suites run as parallel jobs when GNU parallel is installed (bats
+# needs it for --jobs).  Processes in capability mode cannot run
+# LeakSanitizer (it needs ptrace), so it is off for them.
 CAPBOX_BATS_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CAPBOX_BATS = bats $(if $(shell command -v parallel 2>/dev/null),--jobs $(CAPBOX_BATS_JOBS))
 check-capbox: $(CAPBOX)
 	CAPBOX=$(abspath $(CAPBOX)) ASAN_OPTIONS=detect_leaks=0 \
-	    bats $(if $(filter-out 1,$(CAPBOX_BATS_JOBS)),--jobs $(CAPBOX_BATS_JOBS)) \
-	    tests/cli
+	    $(CAPBOX_BATS) tests/cli
 	@if command -v musl-gcc >/dev/null 2>&1 && [ -z "$(STATIC)" ] && \
 	    [ -z "$(SANITIZE)" ]; then \
 	    $(MAKE) --no-print-directory check-capbox-static; \
@@ -55,9 +55,7 @@ check-capbox: $(CAPBOX)
 check-capbox-static:
 	$(MAKE) --no-print-directory STATIC=1 CC=musl-gcc O=build/static \
 	    build/static/capbox
-	CAPBOX=$(abspath build/static/capbox) bats \
-	    $(if $(filter-out 1,$(CAPBOX_BATS_JOBS)),--jobs $(CAPBOX_BATS_JOBS)) \
-	    tests/cli
+	CAPBOX=$(abspath build/static/capbox) $(CAPBOX_BATS) tests/cli
 
 install-capbox: $(CAPBOX)
 	install -d $(DESTDIR)$(BINDIR)

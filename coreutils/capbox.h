@@ -213,6 +213,8 @@ void	cb_write_out(const void *buf, size_t len);
  * writing (true) or reading (false) failed.
  */
 int	cb_copy_fd(int out, int in, bool *werr);
+/* The same for at most n bytes. */
+int	cb_copy_fd_n(int out, int in, uintmax_t n, bool *werr);
 /* A buffer of at least CB_BUFSIZE bytes, allocated once, page aligned. */
 #define CB_BUFSIZE	(256 * 1024)
 void	*cb_buf(void);
@@ -250,6 +252,11 @@ int	cb_slurp(int fd, char **buf, size_t *len);
 
 /* The *sum applets: name is "md5", "sha1", "sha256" or "sha512". */
 int	cb_hash_main(int argc, char *argv[], const char *name);
+/* cb_hash_impl.c: one block of each digest (64 bytes, 128 for SHA-512). */
+void	cb_md5_block(uint32_t h[4], const unsigned char *p);
+void	cb_sha1_block(uint32_t h[5], const unsigned char *p);
+void	cb_sha256_block(uint32_t h[8], const unsigned char *p);
+void	cb_sha512_block(uint64_t h[8], const unsigned char *p);
 
 /* ---- cb_count.c ---- */
 

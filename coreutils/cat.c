@@ -25,14 +25,15 @@
 APPLET(cat, 1, 0)
 
 static const char optstr[] = "AbeEnstTuv";
+/* In GNU's order, which its "ambiguous option" message follows. */
 static const struct option longopts[] = {
-	{ "show-all", no_argument, NULL, 'A' },
 	{ "number-nonblank", no_argument, NULL, 'b' },
-	{ "show-ends", no_argument, NULL, 'E' },
 	{ "number", no_argument, NULL, 'n' },
 	{ "squeeze-blank", no_argument, NULL, 's' },
-	{ "show-tabs", no_argument, NULL, 'T' },
 	{ "show-nonprinting", no_argument, NULL, 'v' },
+	{ "show-ends", no_argument, NULL, 'E' },
+	{ "show-tabs", no_argument, NULL, 'T' },
+	{ "show-all", no_argument, NULL, 'A' },
 	{ NULL, 0, NULL, 0 },
 };
 

@@ -369,16 +369,19 @@ copy_rw(int to, int from, bool *werr)
  * to read/write, as long as nothing was copied yet.
  */
 int
-cb_copy_data(int to, int from, bool *werr)
+cb_copy_data(int to, int from, off_t size, bool *werr)
 {
 	bool any = false;
 	ssize_t n;
+	off_t done = 0;
 	int saved = errno;
 
 	for (;;) {
 		n = copy_file_range(from, NULL, to, NULL, 1 << 30, 0);
 		if (n > 0) {
 			any = true;
+			if ((done += n) == size)
+				break;
 			continue;
 		}
 		if (n == 0)
@@ -765,7 +768,31 @@ cb_group_name(gid_t gid, char buf[24])
 	return (find_id(ids.g, ids.ng, gid, buf));
 }
 
+void
+cb_fs_stdio(char *const *ops, int n)
+{
+	int i, fd;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ops[i], "-") == 0 ||
+		    ((fd = cb_devfd(ops[i])) >= 0 && fd <= STDERR_FILENO))
+			return;
+	cb_limit_stdio();
+}
+
 /* ---- messages ---- */
+
+void
+cb_target_not_dir(const char *target)
+{
+	int fd = cb_open_operand(target, O_PATH, 0);
+
+	if (fd >= 0) {
+		(void)close(fd);
+		errno = ENOTDIR;
+	}
+	cb_err(1, "target %s", cb_quote(target));
+}
 
 static bool
 needs_escape(const char *s)

@@ -77,10 +77,12 @@ bool	cb_fs_in_root(void);
 /*
  * cb_copy_data: copy from `from` (at its offset) to `to` until end of
  * file, with copy_file_range where the kernel can, else read/write with a
- * large buffer.  Returns 0, or -1 with errno and *werr true when writing
- * failed (false: reading).
+ * large buffer.  size > 0 is what fstat said: reaching it ends the copy
+ * without one more call to find the end (a file that grows meanwhile is
+ * copied as it was).  Returns 0, or -1 with errno and *werr true when
+ * writing failed (false: reading).
  */
-int	cb_copy_data(int to, int from, bool *werr);
+int	cb_copy_data(int to, int from, off_t size, bool *werr);
 /* Write all of buf, retrying short writes and EINTR.  0 or -1/errno. */
 int	cb_write_all(int fd, const void *buf, size_t len);
 
@@ -117,6 +119,19 @@ const char	*cb_quotef(const char *s);
 
 /* Ask on stderr, read an answer from stdin: true for y/Y... */
 bool	cb_yes(void);
+
+/*
+ * The target of several operands is not a directory: GNU's message
+ * ("target 'x': No such file or directory", "...: Not a directory").
+ */
+void	cb_target_not_dir(const char *target) __attribute__((noreturn));
+
+/*
+ * cb_fs_stdio: limit the standard streams (stdin read, stdout and stderr
+ * write), unless one of the n operands names one of them ("-",
+ * /dev/fd/0..2): that one is an operand and keeps its rights.
+ */
+void	cb_fs_stdio(char *const *ops, int n);
 
 /* Same inode? */
 static inline bool

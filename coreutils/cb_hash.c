@@ -5,18 +5,55 @@
  * Hashing runs on descriptors opened before cap_enter.  --check opens
  * the listed names after it, beneath the current directory (or
  * --cwd-fd / --root-fd): the one directory descriptor held is all the
- * filesystem the check can see.  With libcrypto (glibc build) the digest
- * uses its SHA-NI code; the algorithm is fetched before cap_enter, since
- * OpenSSL may read its configuration and providers lazily.
+ * filesystem the check can see.
+ *
+ * The glibc build hashes with libcrypto (SHA-NI, AVX2) when the system has
+ * libcrypto.so.3: it is loaded with dlopen only by these applets, before
+ * cap_enter, so that the other applets do not pay for loading it and the
+ * build needs no OpenSSL headers.  The static build, and any system
+ * without the library, use the portable code of cb_hash_impl.c.
  */
 #include <sys/stat.h>
 
-#ifdef CB_HAVE_LIBCRYPTO
-#include <openssl/evp.h>
-#include <openssl/crypto.h>
-#endif
-
 #include "capbox.h"
+
+#if defined(__GLIBC__) && !defined(CB_NO_DLOPEN)
+#include <dlfcn.h>
+#define CB_HAVE_LIBCRYPTO 1
+
+/* libcrypto's opaque types, and the six functions used. */
+struct evp_md;
+struct evp_md_ctx;
+static struct {
+	int	(*init)(uint64_t, const void *);
+	const struct evp_md	*(*byname)(const char *);
+	struct evp_md_ctx	*(*ctx_new)(void);
+	int	(*dinit)(struct evp_md_ctx *, const struct evp_md *, void *);
+	int	(*update)(struct evp_md_ctx *, const void *, size_t);
+	int	(*final)(struct evp_md_ctx *, unsigned char *, unsigned int *);
+} ossl;
+
+/* OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT */
+#define CB_OSSL_INIT_FLAGS	(0x00000080ULL | 0x00080000ULL)
+
+static bool
+ossl_load(void)
+{
+	void *h = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL);
+
+	if (h == NULL)
+		return (false);
+	*(void **)&ossl.init = dlsym(h, "OPENSSL_init_crypto");
+	*(void **)&ossl.byname = dlsym(h, "EVP_get_digestbyname");
+	*(void **)&ossl.ctx_new = dlsym(h, "EVP_MD_CTX_new");
+	*(void **)&ossl.dinit = dlsym(h, "EVP_DigestInit_ex");
+	*(void **)&ossl.update = dlsym(h, "EVP_DigestUpdate");
+	*(void **)&ossl.final = dlsym(h, "EVP_DigestFinal_ex");
+	return (ossl.init != NULL && ossl.byname != NULL &&
+	    ossl.ctx_new != NULL && ossl.dinit != NULL &&
+	    ossl.update != NULL && ossl.final != NULL);
+}
+#endif
 
 static const char optstr[] = "bctwz";
 static const struct option longopts[] = {
@@ -54,11 +91,6 @@ static const struct alg algs[] = {
 	{ "sha512", "SHA512", SHA512, 64, 128 },
 };
 
-void	cb_md5_block(uint32_t h[4], const unsigned char *p);
-void	cb_sha1_block(uint32_t h[5], const unsigned char *p);
-void	cb_sha256_block(uint32_t h[8], const unsigned char *p);
-void	cb_sha512_block(uint64_t h[8], const unsigned char *p);
-
 struct ctx {
 	const struct alg	*alg;
 	uint32_t		h32[8];
@@ -67,8 +99,8 @@ struct ctx {
 	size_t			npend;
 	uint64_t		total;
 #ifdef CB_HAVE_LIBCRYPTO
-	const EVP_MD		*md;
-	EVP_MD_CTX		*evp;
+	const struct evp_md	*md;
+	struct evp_md_ctx	*evp;
 #endif
 };
 
@@ -173,13 +205,14 @@ ctx_setup(struct ctx *c, const struct alg *a)
 	memset(c, 0, sizeof(*c));
 	c->alg = a;
 #ifdef CB_HAVE_LIBCRYPTO
-	(void)OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG |
-	    OPENSSL_INIT_NO_ATEXIT, NULL);
-	c->md = EVP_get_digestbyname(a->tag);
-	c->evp = EVP_MD_CTX_new();
+	if (getenv("CAPBOX_NO_LIBCRYPTO") != NULL || !ossl_load())
+		return;
+	(void)ossl.init(CB_OSSL_INIT_FLAGS, NULL);
+	c->md = ossl.byname(a->tag);
+	c->evp = ossl.ctx_new();
 	/* A first init loads whatever the digest needs. */
-	if (c->md != NULL && c->evp != NULL &&
-	    EVP_DigestInit_ex(c->evp, c->md, NULL) != 1)
+	if (c->md == NULL || c->evp == NULL ||
+	    ossl.dinit(c->evp, c->md, NULL) != 1)
 		c->md = NULL;
 #endif
 }
@@ -194,13 +227,15 @@ hash_fd(struct ctx *c, int fd, unsigned char *out)
 	if (c->md != NULL) {
 		unsigned int len;
 
-		if (EVP_DigestInit_ex(c->evp, c->md, NULL) != 1)
+		if (ossl.dinit(c->evp, c->md, NULL) != 1)
 			cb_errx(1, "%s: digest failed", c->alg->tag);
 		while ((n = cb_read(fd, buf, CB_BUFSIZE)) > 0)
-			(void)EVP_DigestUpdate(c->evp, buf, (size_t)n);
+			if (ossl.update(c->evp, buf, (size_t)n) != 1)
+				cb_errx(1, "%s: digest failed", c->alg->tag);
 		if (n < 0)
 			return (-1);
-		(void)EVP_DigestFinal_ex(c->evp, out, &len);
+		if (ossl.final(c->evp, out, &len) != 1)
+			cb_errx(1, "%s: digest failed", c->alg->tag);
 		return (0);
 	}
 #endif

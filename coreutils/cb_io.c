@@ -87,13 +87,16 @@ enum { KERNEL_DONE, KERNEL_FALLBACK, KERNEL_ERROR };
  * byte moved; after that an error is an error.
  */
 static int
-copy_kernel(int out, int in, int how, bool *werr)
+copy_kernel(int out, int in, int how, uintmax_t *left, bool *werr)
 {
-	const size_t chunk = 1 << 30;
 	bool moved = false;
+	size_t chunk;
 	ssize_t n;
 
 	for (;;) {
+		if (*left == 0)
+			return (KERNEL_DONE);
+		chunk = *left < (1U << 30) ? (size_t)*left : (1U << 30);
 		if (how == 0)
 			n = copy_file_range(in, NULL, out, NULL, chunk, 0);
 		else if (how == 1)
@@ -104,6 +107,7 @@ copy_kernel(int out, int in, int how, bool *werr)
 			return (KERNEL_DONE);
 		if (n > 0) {
 			moved = true;
+			*left -= (uintmax_t)n;
 			continue;
 		}
 		if (errno == EINTR)
@@ -118,12 +122,13 @@ copy_kernel(int out, int in, int how, bool *werr)
 }
 
 static int
-copy_buffered(int out, int in, bool *werr)
+copy_buffered(int out, int in, uintmax_t left, bool *werr)
 {
 	ssize_t n;
 
-	for (;;) {
-		if ((n = cb_read(in, iobuf, sizeof(iobuf))) < 0) {
+	for (; left > 0; left -= (uintmax_t)n) {
+		if ((n = cb_read(in, iobuf, left < sizeof(iobuf) ? (size_t)left :
+		    sizeof(iobuf))) < 0) {
 			*werr = false;
 			return (-1);
 		}
@@ -134,11 +139,19 @@ copy_buffered(int out, int in, bool *werr)
 			return (-1);
 		}
 	}
+	return (0);
 }
 
 int
 cb_copy_fd(int out, int in, bool *werr)
 {
+	return (cb_copy_fd_n(out, in, UINTMAX_MAX, werr));
+}
+
+int
+cb_copy_fd_n(int out, int in, uintmax_t n, bool *werr)
+{
+	uintmax_t left = n;
 	struct stat si, so;
 	int r = KERNEL_FALLBACK;
 
@@ -150,20 +163,20 @@ cb_copy_fd(int out, int in, bool *werr)
 	}
 	if (fstat(in, &si) == 0 && fstat(out, &so) == 0) {
 		if (S_ISREG(si.st_mode) && S_ISREG(so.st_mode))
-			r = copy_kernel(out, in, 0, werr);
+			r = copy_kernel(out, in, 0, &left, werr);
 		if (r == KERNEL_FALLBACK && S_ISFIFO(si.st_mode))
-			r = copy_kernel(out, in, 2, werr);
+			r = copy_kernel(out, in, 2, &left, werr);
 		else if (r == KERNEL_FALLBACK && S_ISREG(si.st_mode))
-			r = copy_kernel(out, in, 1, werr);
+			r = copy_kernel(out, in, 1, &left, werr);
 		if (r == KERNEL_FALLBACK && S_ISFIFO(so.st_mode) &&
 		    !S_ISFIFO(si.st_mode))
-			r = copy_kernel(out, in, 2, werr);
+			r = copy_kernel(out, in, 2, &left, werr);
 	}
 	if (r == KERNEL_DONE)
 		return (0);
 	if (r == KERNEL_ERROR)
 		return (-1);
-	return (copy_buffered(out, in, werr));
+	return (copy_buffered(out, in, left, werr));
 }
 
 int

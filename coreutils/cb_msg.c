@@ -8,18 +8,23 @@
  */
 #include <stdarg.h>
 
-#include <cap_mode.h>
-
 #include "capbox.h"
 
 const char *cb_progname = "capbox";
 int cb_usage_status = 1;
 
+/* FreeBSD's words for the two Capsicum errors, libc's for the rest. */
 const char *
 cb_strerror(int errnum)
 {
-	return (cap_mode_strerror(errnum));
+	if (errnum == ECAPMODE)
+		return ("Not permitted in capability mode");
+	if (errnum == ENOTCAPABLE)
+		return ("Capabilities insufficient");
+	return (strerror(errnum));
 }
+
+static void vmsg(int, const char *, va_list) CB_PRINTF(2, 0);
 
 static void
 vmsg(int errnum, const char *fmt, va_list ap)

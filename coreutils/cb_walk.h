@@ -62,6 +62,7 @@ struct cb_node {
 	struct cb_node	*parent;
 	int		ufd;	/* free for the visitor (cp: the copy's dirfd) */
 	bool		dnr;	/* CB_POST: the directory could not be read */
+	bool		keep;	/* free for the visitor (rm: an entry stayed) */
 };
 
 #define CB_WALK_STAT		0x01	/* stat every entry (du, ls -l) */

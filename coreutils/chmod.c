@@ -243,6 +243,7 @@ chmod_main(int argc, char *argv[])
 	int fd, i, n, rval = 0;
 
 	parse(&argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	if (opt.mode == NULL && opt.ref == NULL && optind < argc)
 		opt.mode = argv[optind++];
 	if (opt.mode == NULL && opt.ref == NULL) {

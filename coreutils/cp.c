@@ -30,6 +30,13 @@
  *   -T, --no-target-directory    treat DEST as a normal file
  *   -v, --verbose                explain what is being done
  *   -x, --one-file-system        stay on this file system
+ *       --reflink[=auto]         let the kernel share blocks where it can
+ *                                (what copy_file_range does anyway)
+ *
+ * Not supported (an error, never ignored): -l, --link, -s,
+ * --symbolic-link, -u, --update, -b, --backup, -S, --suffix, -Z,
+ * --context, --reflink=always|never, --sparse, --parents,
+ * --attributes-only, --strip-trailing-slashes.
  *
  * Sources and the destination directory are opened before capability
  * mode; the copy then walks beneath them with openat/mkdirat, moving data
@@ -149,6 +156,9 @@ struct job {
 	char		*dbuf;		/* destination path of this entry */
 	size_t		dcap;
 	int		rval;
+	dev_t		newdev;		/* the copy's root directory, once made */
+	ino_t		newino;
+	bool		made;
 };
 
 /* The destination path of the entry whose source path is spath. */
@@ -291,12 +301,12 @@ out:
 }
 
 static int
-copy_data(struct cb_cp *cp, int dfd, int sfd, const char *spath,
+copy_data(struct cb_cp *cp, int dfd, int sfd, off_t size, const char *spath,
     const char *dpath)
 {
 	bool werr = false;
 
-	if (cb_copy_data(dfd, sfd, &werr) < 0) {
+	if (cb_copy_data(dfd, sfd, size, &werr) < 0) {
 		if (werr)
 			cb_warn("error writing %s", cb_quote(dpath));
 		else
@@ -370,7 +380,8 @@ copy_reg(struct job *j, int sdir, const char *sname, const char *spath,
 		(void)close(sfd);
 		return (dfd == -2 ? 0 : 1);
 	}
-	r = copy_data(j->cp, dfd, sfd, spath, dpath);
+	r = copy_data(j->cp, dfd, sfd, S_ISREG(st.st_mode) ? st.st_size : -1,
+	    spath, dpath);
 	if (r == 0)
 		r = preserve(j->cp, dfd, ddir, dname, &st, dpath);
 	if (close(dfd) < 0 && r == 0) {
@@ -450,11 +461,13 @@ dir_pre(struct job *j, struct cb_node *n)
 		cb_warn("cannot stat %s", cb_quote(n->path));
 		return (CB_SKIP);
 	}
-	if (is_ancestor(j->cp, &st)) {
+	/* The copy itself, met while copying a directory into itself. */
+	if (j->made && st.st_dev == j->newdev && st.st_ino == j->newino)
+		return (CB_SKIP);
+	if (n->depth == 0 && is_ancestor(j->cp, &st)) {
 		cb_warnx("cannot copy a directory, %s, into itself, %s",
 		    cb_quote_n(1, n->path), cb_quote_n(2, dpath));
 		j->rval = 1;
-		return (CB_SKIP);
 	}
 	if (mkdirat(ddir, dname, (st.st_mode & 07777) | S_IRWXU) == 0) {
 		if (j->cp->verbose)
@@ -481,6 +494,11 @@ dir_pre(struct job *j, struct cb_node *n)
 		cb_warn("cannot access %s", cb_quote(dpath));
 		j->rval = 1;
 		return (CB_SKIP);
+	}
+	if (n->depth == 0 && fstat(n->ufd, &ds) == 0) {
+		j->made = true;
+		j->newdev = ds.st_dev;
+		j->newino = ds.st_ino;
 	}
 	return (CB_CONTINUE);
 }
@@ -610,8 +628,8 @@ cb_cp_rights(const struct cb_cp *cp, cap_rights_t *src, cap_rights_t *dst)
 	    CAP_FTRUNCATE, CAP_FSTAT, CAP_FSTATAT, CAP_MKDIRAT, CAP_SYMLINKAT,
 	    CAP_MKFIFOAT, CAP_MKNODAT, CAP_FCHMODAT, CAP_FCHOWNAT,
 	    CAP_FUTIMESAT, CAP_FCNTL, CAP_LINKAT_SOURCE, CAP_LINKAT_TARGET);
-	if (cp->force || cp->remove_first || cp->plinks || cp->recursive)
-		cap_rights_set(dst, CAP_UNLINKAT);
+	/* Replacing a link, a special file or (-f) a file removes it first. */
+	cap_rights_set(dst, CAP_UNLINKAT);
 	if (cp->fsync)
 		cap_rights_set(dst, CAP_FSYNC);
 }
@@ -809,7 +827,7 @@ copy_to_fd(struct cb_path *s, int dfd, const char *dpath)
 		cb_warn("cannot open %s for reading", cb_quote(s->arg));
 		return (1);
 	}
-	r = copy_data(&opt.cp, dfd, sfd, s->arg, dpath);
+	r = copy_data(&opt.cp, dfd, sfd, -1, s->arg, dpath);
 	(void)close(sfd);
 	if (r == 0 && opt.cp.verbose)
 		verbose(s->arg, dpath);
@@ -826,6 +844,7 @@ cp_main(int argc, char *argv[])
 	int i, n, rval = 0, dfd = -1;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	names = argv + optind;
 	n = argc - optind;
 	if (opt.tdir != NULL && opt.notarget)
@@ -848,8 +867,7 @@ cp_main(int argc, char *argv[])
 	else if (!opt.notarget && is_dir(names[n - 1]))
 		dir = names[--n];
 	else if (n > 2)
-		cb_errx(1, "target %s is not a directory",
-		    cb_quote(names[n - 1]));
+		cb_target_not_dir(names[n - 1]);
 	else
 		n = 1;
 	if (dir != NULL) {

@@ -13,6 +13,10 @@
  *   -k                    like --block-size=1K
  *   -T, --print-type      print file system type
  *
+ * Not supported (an error, never ignored): -l, --local, -P, --portability,
+ * -t, --type, -x, --exclude-type, -B, --block-size, --output, --total,
+ * -H, --si, --sync.
+ *
  * The mount table is read and each FILE (or each mount point) opened
  * before capability mode; the numbers then come from fstatfs on those
  * descriptors.
@@ -327,6 +331,7 @@ df_main(int argc, char *argv[])
 	int n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	n = argc - optind;
 	nm = read_mounts(&mv);
 	if ((t = calloc(n > 0 ? (size_t)n : nm + 1, sizeof(*t))) == NULL ||

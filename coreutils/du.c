@@ -28,6 +28,10 @@
  *   -s, --summarize       display only a total for each argument
  *   -x, --one-file-system  skip directories on different file systems
  *
+ * Not supported (an error, never ignored): -B, --block-size, -l,
+ * --count-links, -S, --separate-dirs, -t, --threshold, -X, --exclude-from,
+ * --exclude, --time, --inodes.
+ *
  * Operands are opened before capability mode; the trees are then walked
  * beneath them with getdents64 and fstatat, never following a symbolic
  * link unless told to.  Hard links are counted once.
@@ -324,6 +328,7 @@ du_main(int argc, char *argv[])
 	int i, n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	names = argv + optind;
 	if ((n = argc - optind) == 0) {
 		names = none;

@@ -50,7 +50,7 @@ escape(const char **sp)
 {
 	static const char from[] = "\\abefnrtv", to[] = "\\\a\b\033\f\n\r\t\v";
 	const char *s = *sp, *p;
-	int c = 0, i;
+	int c = 0, i, k;
 
 	if (*s != '\0' && (p = strchr(from, *s)) != NULL) {
 		(void)putchar(to[p - from]);
@@ -66,10 +66,12 @@ escape(const char **sp)
 		*sp = s + i;
 		return (true);
 	}
-	if (*s == '0') {
-		for (i = 1; i <= 3 && s[i] >= '0' && s[i] <= '7'; i++)
+	/* \0NNN and \NNN: up to three octal digits after the 0. */
+	if (*s >= '0' && *s <= '7') {
+		i = *s == '0' ? 1 : 0;
+		for (k = i; i < k + 3 && s[i] >= '0' && s[i] <= '7'; i++)
 			c = c * 8 + (s[i] - '0');
-		(void)putchar(c);
+		(void)putchar(c & 0xff);
 		*sp = s + i;
 		return (true);
 	}

@@ -20,7 +20,7 @@
 
 APPLET(head, 1, 0)
 
-static const char optstr[] = "c:n:qvz0123456789";
+static const char optstr[] = "c:n:qvz";
 static const struct option longopts[] = {
 	{ "bytes", required_argument, NULL, 'c' },
 	{ "lines", required_argument, NULL, 'n' },
@@ -60,10 +60,19 @@ head_first(int fd)
 {
 	char *buf = cb_buf();
 	intmax_t left = opt.count;
-	ssize_t n;
+	ssize_t n = 0;
 	size_t len;
 	char *p, *end;
+	bool werr;
 
+	/* Bytes: the kernel moves them (sendfile, splice). */
+	if (opt.bytes) {
+		if (cb_copy_fd_n(STDOUT_FILENO, fd, (uintmax_t)left, &werr) == 0)
+			return (0);
+		if (werr)
+			cb_err(1, "write error");
+		return (-1);
+	}
 	while (left > 0 && (n = cb_read(fd, buf, CB_BUFSIZE)) > 0) {
 		len = (size_t)n;
 		if (opt.bytes) {
@@ -145,8 +154,6 @@ parse(int argc, char *argv[])
 			opt.delim = '\0';
 			break;
 		default:
-			if (c >= '0' && c <= '9')
-				cb_errx(1, "invalid trailing option -- %c", c);
 			cb_usage();
 		}
 	}
@@ -156,7 +163,7 @@ int
 head_main(int argc, char *argv[])
 {
 	struct cb_operands ops;
-	bool headers;
+	bool headers, first = true;
 	int i, rval = 0;
 
 	parse(argc, argv);
@@ -176,8 +183,9 @@ head_main(int argc, char *argv[])
 			continue;
 		}
 		if (headers)
-			(void)printf("%s==> %s <==\n", i > 0 ? "\n" : "",
+			(void)printf("%s==> %s <==\n", first ? "" : "\n",
 			    op->isstdin ? "standard input" : op->name);
+		first = false;
 		if ((opt.elide ? head_elide(op->fd) : head_first(op->fd)) < 0) {
 			cb_warn("error reading %s", cb_q(0, op->name));
 			rval = 1;

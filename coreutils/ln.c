@@ -19,6 +19,9 @@
  *   -T, --no-target-directory   treat LINK_NAME as a normal file always
  *   -v, --verbose               print name of each linked file
  *
+ * Not supported (an error, never ignored): -L, --logical, -b, --backup,
+ * -i, --interactive, -S, --suffix, -r, --relative.
+ *
  * The directories that will hold the links, and those of hard link
  * targets, are opened before capability mode; links are then made with
  * linkat/symlinkat beneath them.  A symbolic link's text is never looked up.
@@ -93,6 +96,11 @@ make_link(struct cb_path *src, const char *target, int dirfd,
 			r = linkat(src->dirfd, src->name, dirfd, name, 0);
 		if (r == 0 || errno != EEXIST || !opt.force)
 			break;
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISDIR(st.st_mode)) {
+			cb_warnx("%s: cannot overwrite directory", shown);
+			return (1);
+		}
 		/* -f: a destination that is the target itself stays. */
 		if (!opt.symbolic && fstatat(dirfd, name, &st,
 		    AT_SYMLINK_NOFOLLOW) == 0) {
@@ -223,6 +231,7 @@ ln_main(int argc, char *argv[])
 	int i, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	memset(&pl, 0, sizeof(pl));
 	targets = argv + optind;
 	pl.n = argc - optind;
@@ -240,8 +249,7 @@ ln_main(int argc, char *argv[])
 				cb_usage();
 			}
 			if (pl.n > 2)
-				cb_errx(1, "target %s is not a directory",
-				    cb_quote(targets[pl.n - 1]));
+				cb_target_not_dir(targets[pl.n - 1]);
 		}
 	}
 	pl.names = calloc((size_t)pl.n, sizeof(char *));

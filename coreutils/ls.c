@@ -37,6 +37,12 @@
  *                              otherwise: sort by access time, newest first
  *   -U                         do not sort; list entries in directory order
  *   -1                         list one file per line
+ *   -N, --literal              print entry names without quoting (always)
+ *       --time-style=STYLE     full-iso or locale
+ *
+ * Not supported (an error, never ignored): -C, -x, -m, -Q, --quote-name,
+ * -b, --escape, -q, --hide-control-chars, -L, --dereference, -H,
+ * --dereference-command-line, -Z, --context, --group-directories-first.
  *
  * Operands are opened before capability mode; directories are then read
  * with getdents64 and entries statted beneath their directory.  Symbolic
@@ -75,6 +81,10 @@ static const struct option longopts[] = {
 	{ "dereference", no_argument, NULL, 'L' },
 	{ "dereference-command-line", no_argument, NULL, 'H' },
 	{ "context", no_argument, NULL, 'Z' },
+	{ "literal", no_argument, NULL, 'N' },
+	{ "quote-name", no_argument, NULL, 'Q' },
+	{ "escape", no_argument, NULL, 'b' },
+	{ "hide-control-chars", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -159,7 +169,8 @@ sort_list(struct list *l)
 		}
 		return;
 	}
-	qsort(l->v, l->n, sizeof(*l->v), cmp_ent);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_ent);
 }
 
 static struct ent *
@@ -482,7 +493,8 @@ read_dir(int fd, const char *path, struct list *l, const struct stat *self,
 }
 
 static void
-recurse(int fd, const char *path, const struct list *l, bool *first)
+recurse(int fd, const char *path, const struct list *l,
+    const struct stat *parent, bool *first)
 {
 	size_t i;
 
@@ -498,9 +510,6 @@ recurse(int fd, const char *path, const struct list *l, bool *first)
 		sub = openat(fd, e->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		    O_CLOEXEC);
 		if (sub < 0) {
-			if (!*first)
-				putchar('\n');
-			*first = false;
 			cb_warn("cannot open directory %s", cb_quote(p));
 			trouble(1);
 		} else {
@@ -510,7 +519,7 @@ recurse(int fd, const char *path, const struct list *l, bool *first)
 				self = e->st;
 			else if (fstat(sub, &self) < 0)
 				memset(&self, 0, sizeof(self));
-			list_dir(sub, p, NULL, &self, true, first);
+			list_dir(sub, p, parent, &self, true, first);
 			(void)close(sub);
 		}
 		free(p);
@@ -533,7 +542,7 @@ list_dir(int fd, const char *path, const struct stat *dotdot,
 	print_list(&l, true);
 	if (opt.recursive) {
 		/* ".." of an entry is this directory. */
-		recurse(fd, path, &l, first);
+		recurse(fd, path, &l, self, first);
 	}
 	free_list(&l);
 }
@@ -781,6 +790,7 @@ ls_main(int argc, char *argv[])
 	int i, n;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	names = argv + optind;
 	if ((n = argc - optind) == 0) {
 		names = none;

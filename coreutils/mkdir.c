@@ -10,6 +10,8 @@
  *   -p, --parents     no error if existing, make parent directories as needed
  *   -v, --verbose     print a message for each created directory
  *
+ * Not supported (an error, never ignored): -Z, --context.
+ *
  * The deepest existing ancestor of each operand is opened before
  * capability mode; the directories are then made beneath it with mkdirat.
  */
@@ -39,6 +41,7 @@ struct op {
 	struct cb_path	base;
 	const char	*rest;		/* components beneath base, or "" */
 	char		*prefix;	/* the operand, cut as components go */
+	char		*inway;		/* -p: the prefix that is no directory */
 };
 
 static void
@@ -133,8 +136,13 @@ open_base(struct op *op, const char *arg)
 			len--;
 		dir[len] = '\0';
 		if (cb_path_open_dir(&op->base, len == 0 ? "." : dir,
-		    CB_DIR_PATH) == 0 || op->base.err != ENOENT || len == 0)
+		    CB_DIR_PATH) == 0 || len == 0)
 			break;
+		if (op->base.err != ENOENT) {
+			/* A file in the way: GNU names that prefix. */
+			op->inway = strdup(dir);
+			break;
+		}
 	}
 	op->base.arg = arg;
 	op->rest = arg + len;
@@ -162,7 +170,8 @@ mkdir_op(struct op *op)
 	    opt.setmode ? opt.mode : 0777, true, op->base.arg) == 0)
 		return (0);
 fail:
-	cb_warn("cannot create directory %s", cb_quote(op->base.arg));
+	cb_warn("cannot create directory %s", cb_quote(op->inway != NULL ?
+	    op->inway : op->base.arg));
 	return (1);
 }
 
@@ -209,6 +218,7 @@ mkdir_main(int argc, char *argv[])
 	int i, n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	if ((n = argc - optind) == 0) {
 		cb_warnx("missing operand");
 		cb_usage();
@@ -227,6 +237,7 @@ mkdir_main(int argc, char *argv[])
 		rval |= mkdir_op(&ops[i]);
 		cb_path_close(&ops[i].base);
 		free(ops[i].prefix);
+		free(ops[i].inway);
 	}
 	free(ops);
 	return (cb_finish(rval));

@@ -201,6 +201,7 @@ mktemp_main(int argc, char *argv[])
 	int e, r = -1, tries;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	if (optind == argc)
 		opt.usedir = true;
 	name = full_name(optind < argc ? argv[optind] : "tmp.XXXXXXXXXX");

@@ -14,6 +14,9 @@
  *   -T, --no-target-directory    treat DEST as a normal file
  *   -v, --verbose                explain what is being done
  *
+ * Not supported (an error, never ignored): -u, --update, -b, --backup,
+ * -S, --suffix, -Z, --context, --strip-trailing-slashes.
+ *
  * The parents of the sources and the destination are opened before
  * capability mode; the move is renameat beneath them.  Across file
  * systems the source is copied (modes, owners, times and hard links kept),
@@ -27,7 +30,7 @@
 
 APPLET(mv, 1, 0)
 
-static const char optstr[] = "fintTuvbS:Z";
+static const char optstr[] = "fint:TuvbS:Z";
 enum { OPT_STRIP = 256 };
 static const struct option longopts[] = {
 	{ "force", no_argument, NULL, 'f' },
@@ -249,6 +252,7 @@ mv_main(int argc, char *argv[])
 	int i, n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	names = argv + optind;
 	n = argc - optind;
 	if (n == 0 || (n == 1 && opt.tdir == NULL)) {
@@ -268,8 +272,7 @@ mv_main(int argc, char *argv[])
 	else if (!opt.notarget && is_dir(names[n - 1]))
 		dir = names[--n];
 	else if (n > 2)
-		cb_errx(1, "target %s is not a directory",
-		    cb_quote(names[n - 1]));
+		cb_target_not_dir(names[n - 1]);
 	else
 		n = 1;
 	if (dir != NULL) {

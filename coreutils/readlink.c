@@ -74,6 +74,20 @@ not_link(const struct cb_path *p)
 	return (-1);
 }
 
+/* A name that exists but is no symlink: EINVAL, as readlink(2) says. */
+static ssize_t
+not_link_nofollow(const struct cb_path *p)
+{
+	struct stat st;
+
+	if (cb_path_stat(p, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISLNK(st.st_mode))
+		errno = EINVAL;
+	else
+		errno = ENOENT;
+	return (-1);
+}
+
 static int
 readlink_op(struct cb_path *p, int rootfd, const char *cwd)
 {
@@ -91,6 +105,8 @@ readlink_op(struct cb_path *p, int rootfd, const char *cwd)
 		n = p->name == NULL || trailing_slash(p->arg) ?
 		    not_link(p) : readlinkat(p->dirfd, p->name, buf,
 		    sizeof(buf) - 1);
+		if (n < 0 && errno == ENOENT && p->name != NULL)
+			(void)not_link_nofollow(p);
 		if (n < 0)
 			goto fail;
 		buf[n] = '\0';
@@ -153,6 +169,7 @@ readlink_main(int argc, char *argv[])
 	}
 	if ((ops = calloc((size_t)n, sizeof(*ops))) == NULL)
 		cb_err(1, "calloc");
+	cb_fs_stdio(argv + optind, argc - optind);
 	cap_rights_init(&r, CAP_LOOKUP, CAP_FSTATAT, CAP_FSTAT);
 	if (opt.canon >= 0) {
 		if ((cwd = cb_cwd_name()) == NULL)

@@ -15,6 +15,9 @@
  *   -s, --strip, --no-symlinks   don't expand symlinks
  *   -z, --zero                   end each output line with NUL, not newline
  *
+ * Not supported (an error, never ignored): -L, --logical, --relative-to,
+ * --relative-base.
+ *
  * Names are worked out component by component beneath a look-up-only
  * descriptor of "/" (see cb_canon in cb_fs.c).
  */
@@ -88,6 +91,7 @@ realpath_main(int argc, char *argv[])
 		cb_warnx("missing operand");
 		cb_usage();
 	}
+	cb_fs_stdio(argv + optind, argc - optind);
 	cap_rights_init(&r, CAP_LOOKUP, CAP_FSTATAT, CAP_FSTAT);
 	if ((cwd = cb_cwd_name()) == NULL)
 		cb_err(1, "cannot get current directory");

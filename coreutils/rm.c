@@ -16,7 +16,8 @@
  *                         directory that is on a file system different from
  *                         that of the corresponding command line argument
  *       --no-preserve-root  do not treat '/' specially
- *       --preserve-root   do not remove '/' (default)
+ *       --preserve-root[=all]  do not remove '/' (default); other
+ *                         values are not supported
  *   -r, -R, --recursive   remove directories and their contents recursively
  *   -d, --dir             remove empty directories
  *   -v, --verbose         explain what is being done
@@ -121,14 +122,24 @@ visit(struct cb_walk *w, enum cb_visit v, struct cb_node *n)
 		}
 		return (CB_CONTINUE);
 	case CB_POST:
-		if (n->dnr)
+		/* A directory that kept an entry cannot go: say nothing. */
+		if (n->dnr || n->name == NULL || n->keep) {
+			if (n->parent != NULL)
+				n->parent->keep = true;
 			return (CB_CONTINUE);
-		if (n->name == NULL)
-			return (CB_CONTINUE);
-		w->rval |= remove_one(n->dirfd, n->name, n->path, true);
+		}
+		if (remove_one(n->dirfd, n->name, n->path, true) != 0) {
+			w->rval = 1;
+			if (n->parent != NULL)
+				n->parent->keep = true;
+		}
 		return (CB_CONTINUE);
 	case CB_LEAF:
-		w->rval |= remove_one(n->dirfd, n->name, n->path, false);
+		if (remove_one(n->dirfd, n->name, n->path, false) != 0) {
+			w->rval = 1;
+			if (n->parent != NULL)
+				n->parent->keep = true;
+		}
 		return (CB_CONTINUE);
 	case CB_ERR:
 		if (n->err == ENOENT && opt.force)
@@ -151,8 +162,10 @@ visit(struct cb_walk *w, enum cb_visit v, struct cb_node *n)
 }
 
 /* "." and ".." as last component, and "/", are refused like GNU. */
-static bool
-refused(const char *arg)
+enum { OK, DOTS, ROOT };
+
+static int
+refusal(const char *arg)
 {
 	size_t len = strlen(arg);
 	const char *last;
@@ -162,17 +175,28 @@ refused(const char *arg)
 	for (last = arg + len; last > arg && last[-1] != '/'; last--)
 		;
 	if ((arg + len - last == 1 && last[0] == '.') ||
-	    (arg + len - last == 2 && last[0] == '.' && last[1] == '.')) {
+	    (arg + len - last == 2 && last[0] == '.' && last[1] == '.'))
+		return (DOTS);
+	if (opt.recursive && !opt.nopreserve && len == 1 && arg[0] == '/')
+		return (ROOT);
+	return (OK);
+}
+
+static bool
+refused(const char *arg)
+{
+	switch (refusal(arg)) {
+	case DOTS:
 		cb_warnx("refusing to remove '.' or '..' directory: skipping %s",
 		    cb_quote(arg));
 		return (true);
-	}
-	if (opt.recursive && !opt.nopreserve && len == 1 && arg[0] == '/') {
+	case ROOT:
 		cb_warnx("it is dangerous to operate recursively on '/'");
 		cb_warnx("use --no-preserve-root to override this failsafe");
 		return (true);
+	default:
+		return (false);
 	}
-	return (false);
 }
 
 static int
@@ -293,6 +317,7 @@ rm_main(int argc, char *argv[])
 	int i, n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	n = argc - optind;
 	if (n == 0) {
 		if (opt.force)
@@ -306,11 +331,21 @@ rm_main(int argc, char *argv[])
 	cap_rights_set(&r, CAP_UNLINKAT);
 	if (cb_paths_open(ops, n, argv + optind, CB_DIR_PATH, &r) < 0)
 		cb_err(1, "cap_rights_limit");
+	/*
+	 * Operands that will be refused are whole directories ("/", "d/."),
+	 * never a parent shared with another operand: drop them now, so the
+	 * capability-mode domain does not hold them.
+	 */
+	for (i = 0; i < n; i++)
+		if (refusal(ops[i].arg) != OK && ops[i].name == NULL)
+			cb_path_close(&ops[i]);
 	cb_enter();
 	if (!ask_once(n))
 		return (cb_finish(0));
 	for (i = 0; i < n; i++) {
-		if (!refused(ops[i].arg))
+		if (refused(ops[i].arg))
+			rval = 1;
+		else
 			rval |= rm_operand(&ops[i]);
 	}
 	cb_paths_close(ops, n);

@@ -95,7 +95,8 @@ rmdir_op(struct op *op)
 			continue;
 		if (ignorable(errno))
 			return (0);
-		cb_warn("failed to remove %s", cb_quote(p->arg));
+		cb_warn(i > 0 ? "failed to remove directory %s" :
+		    "failed to remove %s", cb_quote(p->arg));
 		return (1);
 	}
 	return (0);
@@ -129,6 +130,7 @@ rmdir_main(int argc, char *argv[])
 	}
 	if ((ops = calloc((size_t)n, sizeof(*ops))) == NULL)
 		cb_err(1, "calloc");
+	cb_fs_stdio(argv + optind, argc - optind);
 	cap_rights_init(&r, CAP_LOOKUP, CAP_UNLINKAT);
 	for (i = 0; i < n; i++) {
 		if (chain(&ops[i], argv[optind + i]) < 0)

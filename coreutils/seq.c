@@ -81,8 +81,8 @@ check_format(const char *f)
 		convs++;
 	}
 	if (convs != 1)
-		cb_errx(1, "format %s has %s %% directive", cb_q(0, opt.format),
-		    convs == 0 ? "no" : "too many");
+		cb_errx(1, "format %s has %s", cb_q(0, opt.format),
+		    convs == 0 ? "no % directive" : "too many % directives");
 }
 
 /* Turn "%g" into "%Lg" so that long double can be printed. */

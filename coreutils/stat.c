@@ -13,6 +13,8 @@
  *                         and do not output a mandatory trailing newline
  *   -t, --terse           print the information in terse form
  *
+ * Not supported (an error, never ignored): -f, --file-system, --cached.
+ *
  * FORMAT sequences: %a access rights in octal, %A in human readable form,
  * %b blocks allocated, %B size of each block (512), %d device number in
  * decimal, %D in hex, %Hd major and %Ld minor device number, %f raw mode
@@ -487,6 +489,7 @@ stat_main(int argc, char *argv[])
 		cb_warnx("missing operand");
 		cb_usage();
 	}
+	cb_fs_stdio(argv + optind, argc - optind);
 	caph_cache_tzdata();
 	cb_ids_cache();
 	if ((ops = calloc((size_t)n, sizeof(*ops))) == NULL)

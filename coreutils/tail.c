@@ -137,15 +137,93 @@ tail_from_start(int fd)
 	return (-1);
 }
 
-/* From a pipe: the whole input, then the same search as on a file. */
+/*
+ * From a pipe: read blocks, keeping only as many of the newest as the
+ * last opt.count lines (or bytes) can span, then cut that tail.
+ */
+struct block {
+	char	*p;
+	size_t	len, delims;
+};
+
+static bool
+can_drop(const struct block *v, size_t n, size_t total_len, size_t delims)
+{
+	/* One delimiter more than needed: the last one may end the data. */
+	if (n < 2)
+		return (false);
+	if (opt.bytes)
+		return (total_len - v[0].len >= (size_t)opt.count);
+	return (delims - v[0].delims > (size_t)opt.count);
+}
+
+static int
+read_blocks(int fd, struct block **vp, size_t *np)
+{
+	const size_t bs = 1 << 20;
+	struct block *v = NULL;
+	size_t n = 0, cap = 0, total = 0, delims = 0;
+	char *spare = NULL;
+	ssize_t r;
+
+	for (;;) {
+		if (n == cap && (v = realloc(v, (cap = cap ? cap * 2 : 16) *
+		    sizeof(*v))) == NULL)
+			cb_err(1, "malloc");
+		/* A dropped block's memory is reused: no mmap per block. */
+		if ((v[n].p = spare != NULL ? spare : malloc(bs)) == NULL)
+			cb_err(1, "malloc");
+		spare = NULL;
+		if ((r = cb_read_full(fd, v[n].p, bs)) < 0) {
+			*vp = v;
+			*np = n + 1;
+			return (-1);
+		}
+		v[n].len = (size_t)r;
+		v[n].delims = opt.bytes ? 0 : cb_count_byte(v[n].p, v[n].len,
+		    opt.delim);
+		total += v[n].len;
+		delims += v[n].delims;
+		n++;
+		while (can_drop(v, n, total, delims)) {
+			total -= v[0].len;
+			delims -= v[0].delims;
+			free(spare);
+			spare = v[0].p;
+			memmove(v, v + 1, --n * sizeof(*v));
+		}
+		if ((size_t)r < bs)
+			break;
+	}
+	free(spare);
+	*vp = v;
+	*np = n;
+	return (0);
+}
+
 static int
 tail_stream(int fd)
 {
 	intmax_t k = opt.count;
-	size_t len, cut;
-	char *buf;
+	struct block *v;
+	size_t nb, len = 0, cut, i;
+	char *buf = NULL;
+	int r;
 
-	if (cb_slurp(fd, &buf, &len) < 0)
+	r = read_blocks(fd, &v, &nb);
+	for (i = 0; i < nb; i++)
+		len += r == 0 ? v[i].len : 0;
+	if (r == 0 && (buf = malloc(len + 1)) == NULL)
+		cb_err(1, "malloc");
+	for (i = 0, len = 0; i < nb; i++) {
+		if (r == 0) {
+			memcpy(buf + len, v[i].p, v[i].len);
+			len += v[i].len;
+		}
+		free(v[i].p);
+	}
+	free(v);
+	if (r < 0)
 		return (-1);
 	if (opt.bytes) {
 		cut = (intmax_t)len > k ? len - (size_t)k : 0;
@@ -223,7 +301,7 @@ int
 tail_main(int argc, char *argv[])
 {
 	struct cb_operands ops;
-	bool headers;
+	bool headers, first = true;
 	int i, rval = 0;
 
 	parse(argc, argv);
@@ -243,8 +321,9 @@ tail_main(int argc, char *argv[])
 			continue;
 		}
 		if (headers)
-			(void)printf("%s==> %s <==\n", i > 0 ? "\n" : "",
+			(void)printf("%s==> %s <==\n", first ? "" : "\n",
 			    op->isstdin ? "standard input" : op->name);
+		first = false;
 		if (tail_fd(op->fd) < 0) {
 			cb_warn("error reading %s", cb_q(0, op->name));
 			rval = 1;

@@ -19,6 +19,7 @@
  *                         referenced file
  *   -m                    change only the modification time
  *   -r, --reference=FILE  use this file's times instead of current time
+ *   -f                    (ignored, as GNU does)
  *   -t STAMP              use [[CC]YY]MMDDhhmm[.ss] instead of current time
  *       --time=WORD       change the specified time: WORD is access, atime,
  *                         or use: equivalent to -a; WORD is modify or mtime:
@@ -329,6 +330,7 @@ touch_main(int argc, char *argv[])
 	int i, n, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	if ((n = argc - optind) == 0) {
 		cb_warnx("missing file operand");
 		cb_usage();

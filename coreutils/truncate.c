@@ -188,6 +188,7 @@ truncate_main(int argc, char *argv[])
 	int fd, i, rval = 0;
 
 	parse(argc, argv);
+	cb_fs_stdio(argv + optind, argc - optind);
 	if (opt.ref != NULL) {
 		if ((fd = cb_open_operand(opt.ref, O_PATH, 0)) < 0 ||
 		    fstat(fd, &st) < 0)

@@ -111,7 +111,9 @@ scan_wide(struct counts *c, struct scan *s, wchar_t wc)
 		scan_byte(c, s, (unsigned char)wc);
 		return;
 	}
-	if (iswspace((wint_t)wc)) {
+	/* GNU also splits words at the non-breaking spaces. */
+	if (iswspace((wint_t)wc) || wc == 0x00a0 || wc == 0x2007 ||
+	    wc == 0x202f || wc == 0x2060) {
 		separator(c, s);
 	} else if (iswprint((wint_t)wc)) {
 		if ((w = wcwidth(wc)) > 0)
@@ -129,8 +131,11 @@ scan_mb(struct counts *c, struct scan *s, const char *p, size_t n)
 
 	while (i < n) {
 		k = mbrtowc(&wc, p + i, n - i, &s->mbs);
-		if (k == (size_t)-2)
+		if (k == (size_t)-2) {
+			/* The bytes are fed again after the next read. */
+			memset(&s->mbs, 0, sizeof(s->mbs));
 			return (i);
+		}
 		if (k == (size_t)-1) {
 			memset(&s->mbs, 0, sizeof(s->mbs));
 			i++;
@@ -143,6 +148,35 @@ scan_mb(struct counts *c, struct scan *s, const char *p, size_t n)
 		i += k;
 	}
 	return (i);
+}
+
+/*
+ * Lines, words and bytes in a single-byte locale, without -L: a class
+ * table and no branches, since this is most of what wc is asked.
+ */
+static void
+scan_words(struct counts *c, struct scan *s, const unsigned char *p,
+    size_t n)
+{
+	static unsigned char cls[256];	/* 0 ignored, 1 word, 2 separator */
+	static bool ready;
+	uintmax_t words = 0;
+	unsigned int in = s->in_word, k;
+	size_t i;
+
+	if (!ready) {
+		for (i = 0; i < 256; i++)
+			cls[i] = isspace((int)i) ? 2 : isprint((int)i) ? 1 : 0;
+		ready = true;
+	}
+	for (i = 0; i < n; i++) {
+		k = cls[p[i]];
+		words += in & (k == 2);
+		in = (k == 1) | (in & (k == 0));
+	}
+	c->words += words;
+	c->lines += cb_count_byte(p, n, '\n');
+	s->in_word = in != 0;
 }
 
 static int
@@ -173,6 +207,10 @@ count_fd(int fd, struct counts *c)
 			used = scan_mb(c, &s, buf, keep + (size_t)n);
 			keep = keep + (size_t)n - used;
 			memmove(buf, buf + used, keep);
+			continue;
+		}
+		if (!opt.maxlen) {
+			scan_words(c, &s, (unsigned char *)buf, (size_t)n);
 			continue;
 		}
 		for (i = 0; i < (size_t)n; i++)

@@ -66,9 +66,9 @@ install-man:
 	    shift 2; \
 	done
 
-# The functions the installed headers declare (macros of the rights
+# The functions the installed headers declare (the macros of the rights
 # algebra and FreeBSD's static inline caph_* included).
-MAN_HEADERS := $(wildcard include/*.h include/*/*.h)
+MAN_HEADERS := $(or $(LIB_HEADERS),$(wildcard include/*.h include/*/*.h))
 # The sed script that lists them (run in the recipe: make would count its
 # parentheses).
 MAN_FUNCS_SED := -e 's/^\#define[ \t]+([a-z][a-z0-9_]*)[(].*/\1/p' \

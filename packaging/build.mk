@@ -94,6 +94,9 @@ check-deb:
 	@if [ "$(CAPMODE_CHECK_DEB)" != 1 ] && [ "$$CI" != true ]; then \
 	    echo "check-deb: SKIP (builds the packages and a Debian root;" \
 	        "run with CAPMODE_CHECK_DEB=1 or CI=true)"; exit 0; fi; \
+	if [ -n "$(SANITIZE)$(STATIC)" ]; then \
+	    echo "check-deb: SKIP (the packages are built the plain way;" \
+	        "this is a SANITIZE or STATIC build)"; exit 0; fi; \
 	if [ "$$(id -u)" -ne 0 ]; then \
 	    echo "check-deb: SKIP (chroot and debootstrap need root)"; exit 0; fi; \
 	for t in debootstrap dpkg-buildpackage lintian chroot; do \

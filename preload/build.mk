@@ -14,7 +14,8 @@ SHIM_CFLAGS := $(filter-out $(SANFLAGS) -D_FORTIFY_SOURCE=%,$(CFLAGS)) \
 	-U_FORTIFY_SOURCE -fPIC -fvisibility=hidden
 SHIM_RENAME := openat openat64 __openat_2 __openat64_2 fstatat fstatat64 \
 	statx faccessat readlinkat fchmodat fchownat utimensat mkdirat mknodat \
-	mkfifoat unlinkat symlinkat linkat renameat renameat2 fchdir
+	mkfifoat unlinkat symlinkat linkat renameat renameat2 fchdir close \
+	close_range
 
 ALL_TARGETS += $(SHIM_SO)
 INSTALL_TARGETS += install-shim

@@ -12,8 +12,9 @@
  * SIGSYS handler, and the inherited trap filter would kill it.  Such
  * programs (and scripts, through their interpreter) are mapped and started
  * in this process instead (uexec.c), where our handler still serves the
- * new loader.  Static programs go through execveat.  The code here avoids
- * locks and malloc because the SIGSYS handler calls it for a raw execve.
+ * new loader; so are static ones, whose raw path calls the handler then
+ * serves for good.  The code here avoids locks, malloc and errno because
+ * the SIGSYS handler calls it for a raw execve.
  */
 #include <elf.h>
 #include <spawn.h>
@@ -31,28 +32,6 @@ extern char **environ;
 
 #define PAGE_SIZE_	4096
 
-/* 1 when the file on fd is an ELF program with an interpreter or a script. */
-static int
-is_dynamic(int fd)
-{
-	Elf64_Ehdr eh;
-	Elf64_Phdr ph;
-
-	if (cm_sc4(SYS_pread64, fd, &eh, sizeof(eh), 0) != sizeof(eh))
-		return (1);
-	if (memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0)
-		return (1);
-	for (int i = 0; i < eh.e_phnum; i++) {
-		if (cm_sc4(SYS_pread64, fd, &ph, sizeof(ph),
-		    eh.e_phoff + (unsigned long)i * eh.e_phentsize) !=
-		    sizeof(ph))
-			return (1);
-		if (ph.p_type == PT_INTERP)
-			return (1);
-	}
-	return (0);
-}
-
 static long
 open_exec(const char *path)
 {
@@ -63,8 +42,14 @@ open_exec(const char *path)
 		return (r);
 	if (loc.file)
 		return (cm_sc3(SYS_fcntl, loc.dirfd, F_DUPFD_CLOEXEC, 0));
-	return (cm_openat_beneath(loc.dirfd, loc.rel, O_RDONLY | O_CLOEXEC, 0,
-	    CM_BENEATH));
+	r = cm_openat_beneath(loc.dirfd, loc.rel, O_RDONLY | O_CLOEXEC, 0,
+	    CM_BENEATH);
+	/* /usr/bin/awk -> /etc/alternatives/awk -> ...: through the map. */
+	if (r == -ENOTCAPABLE && pm_follow(&loc, true) == 0)
+		r = loc.file ? cm_sc3(SYS_fcntl, loc.dirfd, F_DUPFD_CLOEXEC, 0) :
+		    cm_openat_beneath(loc.dirfd, loc.rel, O_RDONLY | O_CLOEXEC,
+		    0, CM_BENEATH);
+	return (r);
 }
 
 static void *
@@ -156,10 +141,6 @@ exec_fd(long fd, const char *path, char *const argv[], char *const envp[],
 	char **sargv, *interp;
 	long r;
 
-	if (!is_dynamic((int)fd))
-		/* The filter lets execveat take only the library's sealed "". */
-		return (cm_sc5(SYS_execveat, fd, cm_sealed_empty(), argv, envp,
-		    AT_EMPTY_PATH));
 	if ((sargv = script_argv((int)fd, path, argv, &interp)) != NULL) {
 		cm_close((int)fd);
 		if (depth > 4)
@@ -169,27 +150,42 @@ exec_fd(long fd, const char *path, char *const argv[], char *const envp[],
 		r = exec_fd(fd, interp, sargv, envp, depth + 1);
 		return (r);
 	}
-	return (shim_uexec((int)fd, path, argv, envp));
+	/*
+	 * Static programs too: in this process our handler keeps serving
+	 * their raw path calls (glibc's static start-up reads
+	 * /proc/self/exe, which would kill them after a real exec).
+	 */
+	r = shim_uexec((int)fd, path, argv, envp);
+	if (r == -EEXIST)	/* its fixed addresses are taken: really exec */
+		r = cm_sc5(SYS_execveat, fd, cm_sealed_empty(), argv, envp,
+		    AT_EMPTY_PATH);
+	return (r);
 }
 
-int
-shim_execve(const char *path, char *const argv[], char *const envp[])
+long
+shim_execve_raw(const char *path, char *const argv[], char *const envp[])
 {
 	char **env;
 	long fd, r;
 
 	if ((fd = open_exec(path)) < 0) {
 		pm_explain("exec", path, (int)-fd);
-		return ((int)pm_ret(fd));
+		return (fd);
 	}
 	if ((env = child_env(envp)) == NULL) {
 		cm_close((int)fd);
-		return ((int)pm_ret(-ENOMEM));
+		return (-ENOMEM);
 	}
 	r = exec_fd(fd, path, argv, env, 0);
 	cm_close((int)fd);
 	pm_explain("exec", path, (int)-r);
-	return ((int)pm_ret(r));
+	return (r);
+}
+
+int
+shim_execve(const char *path, char *const argv[], char *const envp[])
+{
+	return ((int)pm_ret(shim_execve_raw(path, argv, envp)));
 }
 
 /* vfork's child shares our memory: an exec done in userspace needs a copy. */

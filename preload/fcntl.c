@@ -71,8 +71,12 @@ open_file_entry(const struct pm_loc *loc, int flags)
 {
 	int fd;
 
+	/*
+	 * Above a pre-open: stat only.  EACCES, which programs expect of a
+	 * directory they may not list (Python's import skips it).
+	 */
 	if (loc->e->kind == MF_ANCESTOR && (flags & O_PATH) == 0)
-		return (-ENOTCAPABLE);	/* above a pre-open: stat only */
+		return (-EACCES);
 	if ((flags & O_DIRECTORY) != 0 && loc->e->kind != MF_ANCESTOR)
 		return (-ENOTDIR);
 	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
@@ -94,18 +98,46 @@ open_file_entry(const struct pm_loc *loc, int flags)
 	return (fd);
 }
 
+static long
+open_once(struct pm_loc *loc, int flags, mode_t mode)
+{
+	int fd;
+
+	if (loc->file)
+		return (open_file_entry(loc, flags));
+	fd = cmlib_openat(loc->dirfd, loc->rel, flags, mode);
+	return (fd < 0 ? -errno : fd);
+}
+
 int
 shim_open_loc(const char *op, const char *path, struct pm_loc *loc,
     int flags, mode_t mode)
 {
-	long r;
+	long r = open_once(loc, flags, mode);
 
-	if (loc->file) {
-		r = pm_ret(open_file_entry(loc, flags));
-		return ((int)shim_done(op, path, r));
+	/* A link out of the pre-open: follow it through the map. */
+	if (r == -ENOTCAPABLE && pm_follow(loc, (flags & O_NOFOLLOW) == 0) == 0)
+		r = open_once(loc, flags, mode);
+	if (r < 0)
+		pm_explain(op, path, (int)-r);
+	return ((int)pm_ret(r));
+}
+
+bool
+shim_refollow(struct pm_loc *loc, int *dirfd, const char **path, int *flags,
+    bool follow_last)
+{
+	int saved = errno;
+
+	if (saved != ENOTCAPABLE || pm_follow(loc, follow_last) != 0) {
+		errno = saved;
+		return (false);
 	}
-	r = cmlib_openat(loc->dirfd, loc->rel, flags, mode);
-	return ((int)shim_done(op, path, r));
+	*dirfd = loc->dirfd;
+	*path = loc->rel;
+	if (loc->file && flags != NULL)
+		*flags |= AT_EMPTY_PATH;
+	return (true);
 }
 
 int

@@ -8,10 +8,14 @@
  * in the program cannot add a directory to it.
  */
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../libcap_mode/internal.h"
+#include "../libcap_mode/sys.h"
 #include "pathmap.h"
 
 static struct manifest *map;		/* read-only after pm_seal() */
@@ -122,6 +126,71 @@ pm_map(const char *path, struct pm_loc *loc)
 	return (0);
 }
 
+/*
+ * The target of prefix if it is a symbolic link beneath a pre-open.  No
+ * errno: the SIGSYS handler calls this.
+ */
+static long
+link_target(const char *prefix, char *target, size_t len)
+{
+	struct pm_loc scratch;
+	long fd, r;
+
+	if (pm_map(prefix, &scratch) < 0 || scratch.file)
+		return (-EINVAL);	/* above the pre-opens nothing is a link */
+	fd = cm_openat_beneath(scratch.dirfd, scratch.rel, O_PATH | O_NOFOLLOW |
+	    O_CLOEXEC, 0, CM_BENEATH);
+	if (fd < 0)
+		return (fd);
+	r = cm_sc4(SYS_readlinkat, fd, "", target, len - 1);
+	cm_close((int)fd);
+	if (r >= 0)
+		target[r] = '\0';
+	return (r);
+}
+
+int
+pm_follow(struct pm_loc *loc, bool follow_last)
+{
+	char cur[PATH_MAX], prefix[PATH_MAX], target[PATH_MAX];
+	char joined[2 * PATH_MAX + 2];
+	size_t i, p, l;
+	int links = 0;
+
+	strcpy(cur, loc->abs);
+	for (i = 1;; i++) {
+		if (cur[i] != '/' && cur[i] != '\0')
+			continue;
+		if (cur[i] == '\0' && !follow_last)
+			break;
+		memcpy(prefix, cur, i);
+		prefix[i] = '\0';
+		if (link_target(prefix, target, sizeof(target)) < 0) {
+			if (cur[i] == '\0')
+				break;
+			continue;
+		}
+		if (++links > 40)
+			return (-ELOOP);
+		for (p = i; p > 0 && prefix[p - 1] != '/'; p--)
+			;
+		prefix[p] = '\0';
+		l = strlen(target[0] == '/' ? "" : prefix) + strlen(target) +
+		    strlen(cur + i);
+		if (l >= sizeof(joined))
+			return (-ENAMETOOLONG);
+		strcpy(joined, target[0] == '/' ? "" : prefix);
+		strcat(joined, target);
+		strcat(joined, cur + i);
+		if (mf_normalise("/", joined, cur, sizeof(cur)) < 0)
+			return (-ENAMETOOLONG);
+		i = 0;
+	}
+	if (links == 0)
+		return (-ENOTCAPABLE);
+	return (pm_map(cur, loc));
+}
+
 static size_t
 append(char *buf, size_t n, size_t len, const char *s)
 {
@@ -164,5 +233,5 @@ pm_explain(const char *op, const char *path, int err)
 	n = append(line, n, sizeof(line), " (");
 	n = append(line, n, sizeof(line), why);
 	n = append(line, n, sizeof(line), ")\n");
-	(void)write(STDERR_FILENO, line, n);
+	(void)cm_sc3(SYS_write, STDERR_FILENO, line, n);	/* no errno */
 }

@@ -38,6 +38,16 @@ bool	pm_active(void);
  */
 int	pm_map(const char *path, struct pm_loc *loc);
 
+/*
+ * pm_follow: after a lookup beneath loc failed with ENOTCAPABLE (a
+ * symbolic link that leaves its pre-open, typically an absolute one such
+ * as /etc/alternatives/...), rewrite loc->abs by following each link on
+ * the way through the map, as the kernel would in the real namespace, and
+ * map the result again.  The last component is followed only when
+ * follow_last.  0 when loc now names another place, -errno otherwise.
+ */
+int	pm_follow(struct pm_loc *loc, bool follow_last);
+
 /* Virtual cwd: pm_setcwd takes a normalised absolute path. */
 const char	*pm_getcwd(void);
 int	pm_setcwd(const char *abs);

@@ -37,6 +37,8 @@ int	cmlib_symlinkat(const char *, int, const char *);
 int	cmlib_linkat(int, const char *, int, const char *, int);
 int	cmlib_renameat2(int, const char *, int, const char *, unsigned int);
 int	cmlib_fchdir(int);
+int	cmlib_close(int);
+int	cmlib_close_range(unsigned int, unsigned int, int);
 
 /* Does this (dirfd, path) name the global namespace, which we must map? */
 static inline int
@@ -60,6 +62,13 @@ int	shim_map(const char *op, const char *path, struct pm_loc *loc,
  */
 int	shim_at(const char *op, int *dirfd, const char **path,
 	    struct pm_loc *loc, int *flags);
+/*
+ * After a call through a mapped loc failed: when errno is ENOTCAPABLE and
+ * following symbolic links through the map leads elsewhere, update the
+ * arguments and return true (retry the call once).
+ */
+bool	shim_refollow(struct pm_loc *loc, int *dirfd, const char **path,
+	    int *flags, bool follow_last);
 /* After a call: explain a denial (r == -1) and return r unchanged. */
 long	shim_done(const char *op, const char *path, long r);
 
@@ -69,8 +78,14 @@ int	shim_open_loc(const char *op, const char *path, struct pm_loc *loc,
 /* openat(2) with mapping, as exported (fcntl.c). */
 int	shim_openat(int dirfd, const char *path, int flags, mode_t mode);
 
-/* exec.c: run path (mapped) with execveat; returns only on failure. */
+/*
+ * exec.c: run path (mapped), in this process or with execveat; returns
+ * only on failure.  The _raw form returns -errno and leaves errno alone,
+ * for the SIGSYS handler.
+ */
 int	shim_execve(const char *path, char *const argv[], char *const envp[]);
+long	shim_execve_raw(const char *path, char *const argv[],
+	    char *const envp[]);
 
 /*
  * uexec.c: start the ELF program on fd in this process, as execve would;

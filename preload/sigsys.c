@@ -50,12 +50,6 @@
 #define DIRFD_NEG(x)	((int)(x) < 0)
 
 static long
-errno_of(long r)
-{
-	return (r < 0 ? -(long)errno : r);
-}
-
-static long
 map_at(int dirfd, const char *path, struct pm_loc *loc)
 {
 	long r;
@@ -82,11 +76,20 @@ emu_open(int dirfd, const char *path, int flags, mode_t mode)
 		return (r);
 	if (wr && loc.e->kind != MF_DIR_RW && loc.e->kind != MF_FILE_RW)
 		return (-ENOTCAPABLE);
-	if (!loc.file)
-		return (cm_openat_beneath(loc.dirfd, loc.rel, flags, mode,
-		    CM_BENEATH));
+	if (!loc.file) {
+		r = cm_openat_beneath(loc.dirfd, loc.rel, flags, mode,
+		    CM_BENEATH);
+		if (r != -ENOTCAPABLE || pm_follow(&loc, (flags & O_NOFOLLOW)
+		    == 0) != 0)
+			return (r);
+		if (wr && loc.e->kind != MF_DIR_RW && loc.e->kind != MF_FILE_RW)
+			return (-ENOTCAPABLE);
+		if (!loc.file)
+			return (cm_openat_beneath(loc.dirfd, loc.rel, flags, mode,
+			    CM_BENEATH));
+	}
 	if (loc.e->kind == MF_ANCESTOR)
-		return (-ENOTCAPABLE);
+		return (-EACCES);	/* stat only, as in fcntl.c */
 	if ((flags & O_DIRECTORY) != 0)
 		return (-ENOTDIR);
 	r = cm_sc3(SYS_fcntl, loc.dirfd, (flags & O_CLOEXEC) != 0 ?
@@ -96,49 +99,159 @@ emu_open(int dirfd, const char *path, int flags, mode_t mode)
 	return (r);
 }
 
+/*
+ * The handler runs on whatever thread-local storage the interrupted code
+ * has set up: after uexec.c started a statically linked program, that is
+ * the program's, not our libc's.  So nothing below touches errno: raw
+ * system calls and the resolver only, each returning -errno.
+ */
+
+/* O_PATH descriptor of the object, beneath its pre-open. */
+static long
+obj_fd(const struct pm_loc *loc, bool follow)
+{
+	if (loc->file)
+		return (cm_sc3(SYS_fcntl, loc->dirfd, F_DUPFD_CLOEXEC, 0));
+	return (cm_openat_beneath(loc->dirfd, loc->rel, O_PATH | O_CLOEXEC |
+	    (follow ? 0 : O_NOFOLLOW), 0, CM_BENEATH));
+}
+
+/*
+ * O_PATH descriptor of the object's directory and its last name.  The
+ * path is normalised: no "." or ".." in it, so the name stays beneath.
+ */
+static long
+parent_fd(const struct pm_loc *loc, char *buf, const char **last)
+{
+	const char *slash;
+
+	if (loc->file || loc->e->kind == MF_ANCESTOR)
+		return (-ENOTCAPABLE);
+	if ((slash = strrchr(loc->rel, '/')) == NULL) {
+		*last = loc->rel;
+		return (cm_sc3(SYS_fcntl, loc->dirfd, F_DUPFD_CLOEXEC, 0));
+	}
+	memcpy(buf, loc->rel, (size_t)(slash - loc->rel));
+	buf[slash - loc->rel] = '\0';
+	*last = slash + 1;
+	return (cm_openat_beneath(loc->dirfd, buf, O_PATH | O_DIRECTORY |
+	    O_CLOEXEC, 0, CM_BENEATH));
+}
+
+static bool
+writable(const struct pm_loc *loc)
+{
+	return (loc->e->kind == MF_DIR_RW || loc->e->kind == MF_FILE_RW);
+}
+
+/* Run one call on an O_PATH descriptor of the object. */
+static long
+on_object(long nr, const struct pm_loc *loc, bool follow, long a, long b,
+    long c)
+{
+	long fd = obj_fd(loc, follow), r;
+
+	if (fd < 0)
+		return (fd);
+	switch (nr) {
+	case SYS_newfstatat:
+		r = cm_sc4(SYS_newfstatat, fd, "", a, AT_EMPTY_PATH);
+		break;
+	case SYS_statx:
+		r = cm_sc5(SYS_statx, fd, "", AT_EMPTY_PATH | (b &
+		    ~AT_SYMLINK_NOFOLLOW), c, a);
+		break;
+	case SYS_faccessat2:
+		r = cm_sc4(SYS_faccessat2, fd, "", a, AT_EMPTY_PATH |
+		    (b & AT_EACCESS));
+		break;
+	case SYS_readlinkat:
+		r = cm_sc4(SYS_readlinkat, fd, "", a, b);
+		break;
+	case SYS_fchmodat:	/* the filter wants the sealed "" here */
+		r = cm_sc4(SYS_fchmodat2, fd, cm_sealed_empty(), a,
+		    AT_EMPTY_PATH);
+		break;
+	case SYS_fchownat:
+		r = cm_sc5(SYS_fchownat, fd, cm_sealed_empty(), a, b,
+		    AT_EMPTY_PATH);
+		break;
+	default:
+		r = -ECAPMODE;
+	}
+	cm_close((int)fd);
+	return (r);
+}
+
+/* Run one call on (parent, last name) of the object. */
+static long
+on_name(long nr, const struct pm_loc *loc, long a)
+{
+	char buf[PATH_MAX];
+	const char *last;
+	long pfd, r;
+
+	if (!writable(loc))
+		return (-ENOTCAPABLE);
+	if ((pfd = parent_fd(loc, buf, &last)) < 0)
+		return (pfd);
+	if (nr == SYS_mkdirat)
+		r = cm_sc3(SYS_mkdirat, pfd, last, a);
+	else
+		r = cm_sc3(SYS_unlinkat, pfd, last, a);
+	cm_close((int)pfd);
+	return (r);
+}
+
+static long
+object_call(long nr, const struct pm_loc *loc, long a2, long a3, long a4)
+{
+	switch (nr) {
+	case SYS_newfstatat:
+		return (on_object(nr, loc, (a3 & AT_SYMLINK_NOFOLLOW) == 0, a2,
+		    0, 0));
+	case SYS_statx:
+		return (on_object(nr, loc, (a2 & AT_SYMLINK_NOFOLLOW) == 0, a4,
+		    a2, a3));
+	case SYS_faccessat2:
+		if ((a2 & W_OK) != 0 && !writable(loc))
+			return (-EACCES);
+		return (on_object(nr, loc, (a3 & AT_SYMLINK_NOFOLLOW) == 0, a2,
+		    a3, 0));
+	case SYS_readlinkat:
+		return (on_object(nr, loc, false, a2, a3, 0));
+	case SYS_fchmodat:
+		if (!writable(loc))
+			return (-ENOTCAPABLE);
+		return (on_object(nr, loc, true, a2, 0, 0));
+	case SYS_fchownat:
+		if (!writable(loc))
+			return (-ENOTCAPABLE);
+		return (on_object(nr, loc, (a4 & AT_SYMLINK_NOFOLLOW) == 0, a2,
+		    a3, 0));
+	case SYS_mkdirat:
+	case SYS_unlinkat:
+		return (on_name(nr, loc, a2));
+	default:
+		return (-ECAPMODE);
+	}
+}
+
 /* stat, readlink, access and the like: on (dirfd, rel) or the file. */
 static long
 emu_object(long nr, int dirfd, const char *path, long a2, long a3, long a4)
 {
 	struct pm_loc loc;
-	int fd, fl;
 	long r;
 
 	if ((r = map_at(dirfd, path, &loc)) < 0)
 		return (r);
-	fd = loc.dirfd;
-	fl = loc.file ? AT_EMPTY_PATH : 0;
-	switch (nr) {
-	case SYS_newfstatat:
-		return (errno_of(cmlib_fstatat(fd, loc.rel, (struct stat *)a2,
-		    (int)a3 | fl)));
-	case SYS_statx:
-		return (errno_of(cmlib_statx(fd, loc.rel, (int)a2 | fl,
-		    (unsigned int)a3, (struct statx *)a4)));
-	case SYS_faccessat2:
-		if (loc.file && (a2 & W_OK) != 0 && loc.e->kind != MF_FILE_RW)
-			return (-EACCES);
-		return (errno_of(cmlib_faccessat(fd, loc.rel, (int)a2,
-		    (int)a3 | fl)));
-	case SYS_readlinkat:
-		if (loc.file)
-			return (-EINVAL);
-		return (errno_of(cmlib_readlinkat(fd, loc.rel, (char *)a2,
-		    (size_t)a3)));
-	case SYS_mkdirat:
-		return (loc.file ? -EEXIST :
-		    errno_of(cmlib_mkdirat(fd, loc.rel, (mode_t)a2)));
-	case SYS_unlinkat:
-		return (loc.file ? -ENOTCAPABLE :
-		    errno_of(cmlib_unlinkat(fd, loc.rel, (int)a2)));
-	case SYS_fchmodat:
-		return (errno_of(cmlib_fchmodat(fd, loc.rel, (mode_t)a2, fl)));
-	case SYS_fchownat:
-		return (errno_of(cmlib_fchownat(fd, loc.rel, (uid_t)a2,
-		    (gid_t)a3, (int)a4 | fl)));
-	default:
-		return (-ECAPMODE);
-	}
+	r = object_call(nr, &loc, a2, a3, a4);
+	if (r == -ENOTCAPABLE && (nr == SYS_newfstatat || nr == SYS_statx ||
+	    nr == SYS_faccessat2) && pm_follow(&loc, ((nr == SYS_statx ? a2 :
+	    a3) & AT_SYMLINK_NOFOLLOW) == 0) == 0)
+		r = object_call(nr, &loc, a2, a3, a4);
+	return (r);
 }
 
 static long
@@ -146,29 +259,29 @@ emu_rename(int fromfd, const char *from, int tofd, const char *to,
     unsigned int flags, bool link)
 {
 	struct pm_loc lf, lt;
-	long r;
-	int ff = fromfd, tf = tofd;
-	const char *pf = from, *pt = to;
+	char bf[PATH_MAX], bt[PATH_MAX];
+	const char *nf, *nt;
+	long r, pf, pt;
 
-	if (DIRFD_NEG(fromfd) || (from != NULL && from[0] == '/')) {
-		if ((r = map_at(fromfd, from, &lf)) < 0)
-			return (r);
-		if (lf.file)
-			return (-ENOTCAPABLE);
-		ff = lf.dirfd;
-		pf = lf.rel;
-	}
-	if (DIRFD_NEG(tofd) || (to != NULL && to[0] == '/')) {
-		if ((r = map_at(tofd, to, &lt)) < 0)
-			return (r);
-		if (lt.file)
-			return (-ENOTCAPABLE);
-		tf = lt.dirfd;
-		pt = lt.rel;
+	/* Both sides are global here: one real dirfd would not have trapped. */
+	if ((r = map_at(fromfd, from, &lf)) < 0 ||
+	    (r = map_at(tofd, to, &lt)) < 0)
+		return (r);
+	if (!writable(&lf) || !writable(&lt))
+		return (-ENOTCAPABLE);
+	if ((pf = parent_fd(&lf, bf, &nf)) < 0)
+		return (pf);
+	if ((pt = parent_fd(&lt, bt, &nt)) < 0) {
+		cm_close((int)pf);
+		return (pt);
 	}
 	if (link)
-		return (errno_of(cmlib_linkat(ff, pf, tf, pt, (int)flags)));
-	return (errno_of(cmlib_renameat2(ff, pf, tf, pt, flags)));
+		r = cm_sc5(SYS_linkat, pf, nf, pt, nt, 0);
+	else
+		r = cm_sc5(SYS_renameat2, pf, nf, pt, nt, flags);
+	cm_close((int)pf);
+	cm_close((int)pt);
+	return (r);
 }
 
 static long
@@ -186,9 +299,7 @@ emu_getcwd(char *buf, size_t size)
 static long
 emu_exec(const char *path, char *const argv[], char *const envp[])
 {
-	int r = shim_execve(path, argv, envp);
-
-	return (r < 0 ? -(long)errno : r);
+	return (shim_execve_raw(path, argv, envp));
 }
 
 static long
@@ -318,7 +429,6 @@ handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
 	greg_t *g = uc->uc_mcontext.gregs;
-	int saved = errno;
 	long a[6], r;
 
 	if (si->si_code != SYS_SECCOMP || si->si_arch != AUDIT_ARCH_X86_64) {
@@ -336,7 +446,6 @@ handler(int sig, siginfo_t *si, void *ctx)
 		pm_explain(call_name(si->si_syscall), path_arg(si->si_syscall,
 		    a), (int)-r);
 	g[REG_RAX] = r;
-	errno = saved;
 }
 
 int

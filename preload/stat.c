@@ -28,10 +28,15 @@ fstatat(int dirfd, const char *path, struct stat *st, int flags)
 	struct pm_loc loc;
 	const char *p = path;
 
+	int r;
+
 	if (shim_at("stat", &dirfd, &p, &loc, &flags) < 0)
 		return (-1);
-	return ((int)shim_done("stat", path, cmlib_fstatat(dirfd, p, st,
-	    flags)));
+	r = cmlib_fstatat(dirfd, p, st, flags);
+	if (r < 0 && p != path && shim_refollow(&loc, &dirfd, &p, &flags,
+	    (flags & AT_SYMLINK_NOFOLLOW) == 0))
+		r = cmlib_fstatat(dirfd, p, st, flags);
+	return ((int)shim_done("stat", path, r));
 }
 
 SHIM_EXPORT int
@@ -110,10 +115,15 @@ statx(int dirfd, const char *path, int flags, unsigned int mask,
 	struct pm_loc loc;
 	const char *p = path;
 
+	int r;
+
 	if (shim_at("stat", &dirfd, &p, &loc, &flags) < 0)
 		return (-1);
-	return ((int)shim_done("stat", path, cmlib_statx(dirfd, p, flags,
-	    mask, stx)));
+	r = cmlib_statx(dirfd, p, flags, mask, stx);
+	if (r < 0 && p != path && shim_refollow(&loc, &dirfd, &p, &flags,
+	    (flags & AT_SYMLINK_NOFOLLOW) == 0))
+		r = cmlib_statx(dirfd, p, flags, mask, stx);
+	return ((int)shim_done("stat", path, r));
 }
 
 SHIM_EXPORT int

@@ -175,8 +175,11 @@ realpath(const char *path, char *resolved)
 		return (NULL);
 	}
 	if (mf_normalise(pm_active() ? pm_getcwd() : "/", path, cur,
-	    sizeof(cur)) < 0 || resolve_links(cur, sizeof(cur)) < 0 ||
-	    stat(cur, &st) < 0)
+	    sizeof(cur)) < 0) {
+		errno = ENAMETOOLONG;
+		return (NULL);
+	}
+	if (resolve_links(cur, sizeof(cur)) < 0 || stat(cur, &st) < 0)
 		return (NULL);
 	if (resolved == NULL)
 		return (strdup(cur));

@@ -241,16 +241,18 @@ exec_housekeeping(void)
 {
 	struct sigaction sa;
 	stack_t ss = { .ss_flags = SS_DISABLE };
+	sigset_t set;
 
 	for (int fd = 0; fd < 4096; fd++) {
 		long fl = cm_sc2(SYS_fcntl, fd, F_GETFD);
 
 		if (fl >= 0 && (fl & FD_CLOEXEC) != 0)
-			(void)close(fd);
+			cm_close(fd);
 	}
+	/* 32 and 33 are libc's own; sigaction would fail (and set errno). */
 	for (int sig = 1; sig < NSIG; sig++) {
 		if (sig == SIGSYS || sig == SIGKILL || sig == SIGSTOP ||
-		    sigaction(sig, NULL, &sa) < 0)
+		    sig == 32 || sig == 33 || sigaction(sig, NULL, &sa) < 0)
 			continue;
 		if (sa.sa_handler != SIG_DFL && sa.sa_handler != SIG_IGN) {
 			sa.sa_handler = SIG_DFL;
@@ -258,7 +260,16 @@ exec_housekeeping(void)
 			(void)sigaction(sig, &sa, NULL);
 		}
 	}
-	(void)sigaltstack(&ss, NULL);
+	(void)cm_sc2(SYS_sigaltstack, &ss, NULL);
+	/*
+	 * The new loader's opens need our handler: a vfork child (Python's
+	 * subprocess) may have reset it to the default or blocked SIGSYS,
+	 * either of which would make the first trap fatal.
+	 */
+	(void)sigsys_install();
+	sigemptyset(&set);
+	sigaddset(&set, SIGSYS);
+	(void)cm_sc4(SYS_rt_sigprocmask, SIG_UNBLOCK, &set, NULL, 8);
 }
 
 static void __attribute__((noreturn))

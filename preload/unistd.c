@@ -26,6 +26,7 @@ faccessat(int dirfd, const char *path, int mode, int flags)
 {
 	struct pm_loc loc;
 	const char *p = path;
+	int r;
 
 	if (shim_at("access", &dirfd, &p, &loc, &flags) < 0)
 		return (-1);
@@ -33,8 +34,11 @@ faccessat(int dirfd, const char *path, int mode, int flags)
 		errno = EACCES;
 		return (-1);
 	}
-	return ((int)shim_done("access", path, cmlib_faccessat(dirfd, p, mode,
-	    flags)));
+	r = cmlib_faccessat(dirfd, p, mode, flags);
+	if (r < 0 && p != path && shim_refollow(&loc, &dirfd, &p, &flags,
+	    (flags & AT_SYMLINK_NOFOLLOW) == 0))
+		r = cmlib_faccessat(dirfd, p, mode, flags);
+	return ((int)shim_done("access", path, r));
 }
 
 SHIM_EXPORT int

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -387,19 +388,19 @@ status_of(int st)
 	return (EX_CAPRUN);
 }
 
-/* rm -r of the private /tmp, not following symlinks. */
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	if (remove(path) < 0 && errno != ENOENT)
+		(void)fprintf(stderr, "caprun: %s: %s\n", path, strerror(errno));
+	return (0);
+}
+
+/* rm -r of the private /tmp, depth first, never following symlinks. */
 static void
 remove_tree(const char *dir)
 {
-	pid_t pid = fork();
-	int st;
-
-	if (pid == 0) {
-		execl("/bin/rm", "rm", "-rf", "--", dir, (char *)NULL);
-		_exit(127);
-	}
-	if (pid > 0)
-		(void)waitpid(pid, &st, 0);
+	(void)nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
 }
 
 static void __attribute__((noreturn))
@@ -430,6 +431,29 @@ run(const char *prog, char *const argv[], const char *tmpdir)
 	exit(status_of(st));
 }
 
+/*
+ * A statically linked program loads no shim.  It is started from inside
+ * capability mode instead: env(1), with the shim, execs it, and the shim
+ * maps it into that process (uexec.c), where its SIGSYS handler serves
+ * the program's path calls for as long as it runs.
+ */
+#define LAUNCHER	"/usr/bin/env"
+
+static char **
+static_argv(const char *prog, int n, char *const argv[])
+{
+	char **v = calloc((size_t)n + 3, sizeof(*v));
+
+	if (v == NULL)
+		fail(EX_CAPRUN, "out of memory");
+	v[0] = "env";
+	v[1] = "--";
+	v[2] = (char *)prog;
+	for (int i = 1; i < n; i++)
+		v[i + 2] = argv[i];
+	return (v);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -438,7 +462,7 @@ main(int argc, char *argv[])
 	static struct build b;
 	char prog[PATH_MAX], cwd[PATH_MAX], shim[PATH_MAX];
 	char *tmpdir = NULL;
-	int first;
+	int first, is_static = 0;
 
 	first = parse_options(&o, argc, argv);
 	if (first >= argc && !o.print_policy)
@@ -449,13 +473,6 @@ main(int argc, char *argv[])
 	if (first < argc && find_program(argv[first], prog, sizeof(prog)) < 0)
 		fail(errno == ENOENT ? EX_NOTFOUND : EX_NOEXEC, "%s: %s",
 		    argv[first], strerror(errno));
-	/*
-	 * A static program never runs the shim's constructor: it would run
-	 * unconfined.  Say so instead (supervised mode is not implemented).
-	 */
-	if (first < argc && ldd_is_static(prog))
-		fail(EX_NOEXEC, "%s: statically linked: the preload shim cannot "
-		    "confine it, refusing to run it unconfined", prog);
 	if (!o.print_policy && !policy_check(&o))
 		return (EX_NOEXEC);
 	b.m = &m;
@@ -474,7 +491,14 @@ main(int argc, char *argv[])
 	for (int i = 0; i < o.nfds; i++)
 		add_entry(&b, o.fds[i].fd, MF_FD, "", o.fds[i].rights);
 	add_root_aliases(&b);
-	if (first < argc)
+	if (first < argc && (is_static = ldd_is_static(prog))) {
+		if (access(LAUNCHER, X_OK) < 0)
+			fail(EX_NOEXEC, "%s: statically linked, and %s, which "
+			    "would start it confined, is missing", prog,
+			    LAUNCHER);
+		add_lib(prog, &b);
+		(void)ldd_collect(LAUNCHER, add_lib, &b);
+	} else if (first < argc)
 		(void)ldd_collect(prog, add_lib, &b);
 	/* Programs started inside load the shim again. */
 	find_shim(shim);
@@ -486,5 +510,8 @@ main(int argc, char *argv[])
 	}
 	place_fds(&b, &o);
 	set_env(&o, &m, shim, o.tmp);
+	if (is_static)
+		run(LAUNCHER, static_argv(prog, argc - first, argv + first),
+		    tmpdir);
 	run(prog, argv + first, tmpdir);
 }

@@ -11,9 +11,12 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ldd.h"
@@ -28,6 +31,9 @@ static const char *const std_dirs[] = {
 struct walk {
 	char	*seen[MAX_LIBS];
 	int	n;
+	const unsigned char *cache;	/* /etc/ld.so.cache, mapped */
+	size_t	cache_len;
+	int	cache_tried;
 	void	(*add)(const char *, void *);
 	void	*arg;
 };
@@ -113,6 +119,75 @@ find_in(struct walk *w, const char *list, const char *origin,
 	return (-1);
 }
 
+/*
+ * ld.so.cache, glibc's "new" format (the only one written since 2.32):
+ * a header, then entries whose key (soname) and value (path) are offsets
+ * of strings from the start of the file.
+ */
+#define CACHE_MAGIC	"glibc-ld.so.cache1.1"
+#define CACHE_HDR	48
+#define CACHE_ENT	24
+#define CACHE_X86_64	0x0303	/* FLAG_ELF_LIBC6 | FLAG_X8664_LIB64 */
+
+/* The cache, read once per ldd_collect (it is a few tens of KiB). */
+static const unsigned char *
+cache_data(struct walk *w, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	if (w->cache == NULL && !w->cache_tried) {
+		w->cache_tried = 1;
+		if ((fd = open("/etc/ld.so.cache", O_RDONLY | O_CLOEXEC)) < 0)
+			return (NULL);
+		if (fstat(fd, &st) == 0 && st.st_size > CACHE_HDR &&
+		    (p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fd, 0)) != MAP_FAILED) {
+			w->cache = p;
+			w->cache_len = (size_t)st.st_size;
+		}
+		(void)close(fd);
+	}
+	*len = w->cache_len;
+	return (w->cache);
+}
+
+static int
+find_in_cache(struct walk *w, const char *name, int depth)
+{
+	const unsigned char *c;
+	size_t len;
+	uint32_t n, k, v;
+	int32_t flags;
+
+	if ((c = cache_data(w, &len)) == NULL ||
+	    memcmp(c, CACHE_MAGIC, sizeof(CACHE_MAGIC) - 1) != 0)
+		return (-1);
+	memcpy(&n, c + 20, sizeof(n));
+	for (uint32_t i = 0; i < n; i++) {
+		size_t off = CACHE_HDR + (size_t)i * CACHE_ENT;
+
+		if (off + CACHE_ENT > len)
+			break;
+		memcpy(&flags, c + off, sizeof(flags));
+		memcpy(&k, c + off + 4, sizeof(k));
+		memcpy(&v, c + off + 8, sizeof(v));
+		if (flags != CACHE_X86_64 || k >= len || v >= len ||
+		    memchr(c + k, '\0', len - k) == NULL ||
+		    memchr(c + v, '\0', len - v) == NULL ||
+		    strcmp((const char *)c + k, name) != 0 ||
+		    access((const char *)c + v, R_OK) < 0)
+			continue;
+		if (!seen(w, (const char *)c + v)) {
+			record(w, (const char *)c + v);
+			walk_file(w, (const char *)c + v, depth + 1);
+		}
+		return (0);
+	}
+	return (-1);
+}
+
 static void
 find_lib(struct walk *w, const char *name, const char *runpath,
     const char *origin, int depth)
@@ -122,6 +197,8 @@ find_lib(struct walk *w, const char *name, const char *runpath,
 		return;
 	}
 	if (runpath != NULL && find_in(w, runpath, origin, name, depth) == 0)
+		return;
+	if (find_in_cache(w, name, depth) == 0)
 		return;
 	for (size_t i = 0; i < sizeof(std_dirs) / sizeof(std_dirs[0]); i++)
 		if (find_in(w, std_dirs[i], origin, name, depth) == 0)
@@ -210,6 +287,8 @@ ldd_collect(const char *path, void (*add)(const char *, void *), void *arg)
 	walk_file(&w, path, 0);
 	for (int i = 0; i < w.n; i++)
 		free(w.seen[i]);
+	if (w.cache != NULL)
+		(void)munmap((void *)(uintptr_t)w.cache, w.cache_len);
 	return (w.n);
 }
 

@@ -40,17 +40,18 @@ note(struct seen *s, const char *path, bool rw)
 static bool
 is_write(const char *line)
 {
-	static const char *const calls[] = { "mkdir", "unlink", "rmdir",
-	    "rename", "link", "symlink", "creat", "truncate", "chmod",
-	    "chown", "utime", "mknod" };
+	static const char *const calls[] = { "mkdir", "mkdirat", "unlink",
+	    "unlinkat", "rmdir", "rename", "renameat", "renameat2", "link",
+	    "linkat", "symlink", "symlinkat", "creat", "truncate", "chmod",
+	    "fchmodat", "chown", "lchown", "fchownat", "utime", "utimes",
+	    "utimensat", "mknod", "mknodat" };
+	size_t l = strcspn(line, "(");
 
 	if (strstr(line, "O_WRONLY") != NULL || strstr(line, "O_RDWR") != NULL
 	    || strstr(line, "O_CREAT") != NULL)
 		return (true);
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
-		if (strncmp(line, calls[i], strlen(calls[i])) == 0 ||
-		    (strstr(line, calls[i]) != NULL &&
-		    strstr(line, calls[i]) < strchr(line, '(')))
+		if (strlen(calls[i]) == l && strncmp(line, calls[i], l) == 0)
 			return (true);
 	return (false);
 }
@@ -68,8 +69,8 @@ parse_line(struct seen *s, char *line)
 		line++;
 	if ((p = strchr(line, '"')) == NULL || (q = strchr(p + 1, '"')) == NULL)
 		return;
-	*q = '\0';
 	rw = is_write(line);
+	*q = '\0';
 	if (p[1] != '/' || strncmp(line, "execve", 6) == 0 ||
 	    strncmp(p + 1, "/proc/", 6) == 0 ||
 	    strcmp(p + 1, "/etc/ld.so.cache") == 0)
@@ -104,6 +105,24 @@ covered(const struct seen *s, int i)
 	return (false);
 }
 
+/* One word for sh(1): quoted when it holds anything but plain characters. */
+static void
+print_word(const char *w)
+{
+	if (*w != '\0' && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+	    "OPQRSTUVWXYZ0123456789_./=:,+-@%") == strlen(w)) {
+		(void)printf(" %s", w);
+		return;
+	}
+	(void)printf(" '");
+	for (; *w != '\0'; w++)
+		if (*w == '\'')
+			(void)printf("'\\''");
+		else
+			(void)putchar(*w);
+	(void)putchar('\'');
+}
+
 static void
 print_command(struct seen *s, char *const argv[])
 {
@@ -118,11 +137,13 @@ print_command(struct seen *s, char *const argv[])
 	for (int i = 0; i < s->n; i++)
 		if (!(strncmp(s->path[i], "/usr/", 5) == 0 && !s->rw[i]) &&
 		    !covered(s, i))
-			(void)printf(" --%s %s", s->rw[i] ? "rw" : "ro",
-			    s->path[i]);
+		{
+			(void)printf(" --%s", s->rw[i] ? "rw" : "ro");
+			print_word(s->path[i]);
+		}
 	(void)printf(" --");
 	for (int i = 0; argv[i] != NULL; i++)
-		(void)printf(" %s", argv[i]);
+		print_word(argv[i]);
 	(void)printf("\n");
 }
 

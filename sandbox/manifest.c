@@ -6,7 +6,6 @@
  * caprun; both avoid malloc so the shim can use them before anything else
  * and keep the result in memory it makes read-only.
  */
-#include <errno.h>
 #include <string.h>
 
 #include "manifest.h"
@@ -295,17 +294,13 @@ mf_normalise(const char *cwd, const char *path, char *out, size_t len)
 {
 	size_t n = 1;
 
-	if (len < 2) {
-		errno = ENAMETOOLONG;
+	if (len < 2)
 		return (-1);
-	}
 	out[0] = '/';
 	out[1] = '\0';
 	if ((path[0] != '/' && push_path(out, &n, len, cwd) < 0) ||
-	    push_path(out, &n, len, path) < 0) {
-		errno = ENAMETOOLONG;
+	    push_path(out, &n, len, path) < 0)
 		return (-1);
-	}
 	return ((int)n);
 }
 

@@ -75,7 +75,8 @@ int	mf_add(struct manifest *m, int fd, char kind, const char *path,
 /*
  * mf_normalise: make path absolute against cwd and remove ".", ".." and
  * repeated slashes lexically, into out (at least PATH_MAX bytes).  ".."
- * never goes above "/".  Returns the length or -1 (ENAMETOOLONG).
+ * never goes above "/".  Returns the length, or -1 when it does not fit
+ * (errno untouched: the shim's SIGSYS handler calls this).
  */
 int	mf_normalise(const char *cwd, const char *path, char *out, size_t len);
 

@@ -13,6 +13,7 @@
 #include <sys/capsicum.h>
 
 #include "caprun.h"
+#include "ldd.h"
 
 /* Guarantees caprun insists on: all but the optional eBPF rights. */
 #define REQUIRED	(CAP_MODE_G_ALL & ~CAP_MODE_G_BPF_RIGHTS)
@@ -99,7 +100,7 @@ kind_name(char kind)
 	switch (kind) {
 	case MF_DIR_RO: return ("directory, read+execute");
 	case MF_DIR_RW: return ("directory, read-write");
-	case MF_FILE_RO: return ("file, read-only");
+	case MF_FILE_RO: return ("file, read+execute");
 	case MF_FILE_RW: return ("file, read-write");
 	case MF_ANCESTOR: return ("directory above a pre-open, stat only");
 	default: return ("descriptor");
@@ -137,6 +138,10 @@ policy_print(const struct options *o, const struct manifest *m,
 		json_string(program);
 	else
 		(void)printf("null");
+	(void)printf(",\n  \"start\": \"%s\"", program != NULL &&
+	    ldd_is_static(program) ? "static: mapped by the shim inside env(1), "
+	    "raw path calls served by the SIGSYS handler" :
+	    "exec with the preload shim");
 	(void)printf(",\n  \"strict\": %s,\n  \"cwd\": ",
 	    o->best_effort ? "false" : "true");
 	json_string(m->cwd);

@@ -14,16 +14,16 @@ CHECK_TARGETS += check-unit check-escape
 
 $(O)/tests/%.o: CPPFLAGS += -Itests/lib
 
-$(O)/tests/unit/test_%: $(O)/tests/unit/test_%.o $(TESTLIB_OBJS) $(LIB_A)
+$(UNIT_BINS): %: %.o $(TESTLIB_OBJS) $(LIB_A)
 	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $< $(TESTLIB_OBJS) $(LIB_LINK) -lcmocka
 
-$(O)/tests/escape/E%: $(O)/tests/escape/E%.o $(TESTLIB_OBJS) $(LIB_A)
+$(ESC_BINS): %: %.o $(TESTLIB_OBJS) $(LIB_A)
 	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $< $(TESTLIB_OBJS) $(LIB_LINK)
 
 # Helpers are exec'd after cap_enter, where no dynamic loader can open its
 # libraries: they are static, use raw system calls only, and are built
 # without sanitizers (which cannot be linked statically).
-$(O)/tests/escape/helper_%: tests/escape/helper_%.c
+$(ESC_HELPERS): $(O)/tests/escape/helper_%: tests/escape/helper_%.c
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) -O2 -static -o $@ $<
 

@@ -63,3 +63,14 @@ sc_unpreload_dynamic() {
 	[[ "$output" == *134* ]]
 }
 @test "E7 unset LD_PRELOAD, exec a dynamic child: no path, no socket outside" { both sc_unpreload_dynamic; }
+
+sc_popen() {
+	echo piped > "$W/f"
+	run -0 cr --ro /usr --ro "$CAPRUN_BUILD/tests/caprun" --ro "$W" -- \
+	    "$CAPRUN_BUILD/tests/caprun/escape" popen "cat '$W/f'"
+	[ "${lines[0]}" = piped ] && [ "${lines[1]}" = "status 0" ]
+	run -0 cr --ro /usr --ro "$CAPRUN_BUILD/tests/caprun" --ro "$W" -- \
+	    "$CAPRUN_BUILD/tests/caprun/escape" popen "cat /etc/passwd"
+	[[ "$output" != *root:* && "$output" == *"status 256"* ]]
+}
+@test "popen: the shell and its children run confined" { both sc_popen; }

@@ -1,9 +1,8 @@
 /* E13: signals to processes outside the sandbox (the parent, init, the
  * process group, every process), by kill, tgkill, tkill, rt_sigqueueinfo
- * and rt_tgsigqueueinfo. Refused by: the library (libc calls: ECAPMODE);
- * raw calls by seccomp (groups, and every pid but ours) or, for single
- * pids where Landlock scopes signals (ABI 6), by Landlock. Expect:
- * ECAPMODE through libc; ECAPMODE or (ABI >= 6) EPERM raw. */
+ * and rt_tgsigqueueinfo. Refused by: seccomp (every pid but ours, and all
+ * groups); the library answers libc calls the same way. Expect: ECAPMODE
+ * (EPERM accepted for single pids where Landlock scopes signals, ABI 6). */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>

@@ -82,8 +82,8 @@ main(void)
 	char *low;
 
 	if (!int80_available())
-		esc_skip("no IA32 emulation: int $0x80 does not reach the "
-		    "kernel's 32-bit entry");
+		esc_skip("32-bit system calls are off on this kernel: int $0x80 "
+		    "kills the caller before any filter runs");
 	low = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
 	if (low == MAP_FAILED)

@@ -2,8 +2,9 @@
  * O_PATH open is not a file open, and Landlock does not see it), then
  * used as a dirfd, a source for linkat(AT_EMPTY_PATH) into the held tree,
  * or an exec target. Refused by: Landlock (open of the final file, refer
- * for link, execute). Expect: EACCES (EXDEV for a link that would gain
- * access, ENOENT for linkat without CAP_DAC_READ_SEARCH). */
+ * for link, execute) and seccomp (raw execveat with a path of its own).
+ * Expect: EACCES (EXDEV for a link that would gain access, ENOENT for
+ * linkat without CAP_DAC_READ_SEARCH, ECAPMODE for raw execveat). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>

@@ -1,8 +1,9 @@
 /* E42: acting on other processes (by pid, by user, by process group)
- * through scheduling, limits, priorities and memory policy calls (prlimit64, setpriority,
- * sched_setaffinity, sched_setscheduler, ioprio_set, migrate_pages,
- * move_pages, process_madvise, get_robust_list). Refused by: seccomp (pid
- * argument must be 0 or our own). Expect: ECAPMODE. */
+ * through scheduling, limits, priorities and memory policy calls
+ * (prlimit64, setpriority/getpriority, sched_setaffinity,
+ * sched_setscheduler, ioprio_set, migrate_pages, move_pages,
+ * process_madvise, get_robust_list). Refused by: seccomp (the pid must be
+ * 0 or our own; priorities of ourselves only). Expect: ECAPMODE. */
 #include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>

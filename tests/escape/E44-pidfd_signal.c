@@ -1,7 +1,10 @@
-/* E44: signalling a process outside through a pidfd held at cap_enter
- * (pidfd_send_signal is allowed for process descriptors, and seccomp
- * cannot tell whose pidfd it is). Refused by: Landlock's signal scope
- * (ABI 6). Expect: EPERM. */
+/* E44: signalling a process outside through pidfd_send_signal on a
+ * descriptor that is not a process descriptor: a /proc/<pid> directory
+ * opened beneath a held /proc (the kernel accepts those as pidfds). Only
+ * pdfork's descriptors carry the right to signal, as on FreeBSD. Refused
+ * by: Landlock's signal scope (ABI 6) or seccomp. Expect: EPERM (scope)
+ * or ECAPMODE, and no signal outside. */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/syscall.h>
@@ -9,22 +12,30 @@
 
 #include "esc.h"
 
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open	434
-#endif
 #ifndef SYS_pidfd_send_signal
 #define SYS_pidfd_send_signal	424
 #endif
 
+struct ctx {
+	int	proc;
+	pid_t	victim;
+};
+
 static int
 attack(void *arg)
 {
-	int pidfd = *(int *)arg;
+	struct ctx *c = arg;
+	char name[16];
+	long pfd;
 
+	snprintf(name, sizeof(name), "%d", (int)c->victim);
 	esc_enter();
-	REFUSED(syscall(SYS_pidfd_send_signal, pidfd, SIGUSR2, NULL, 0),
-	    EPERM);
-	REFUSED(syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0), EPERM);
+	pfd = syscall(SYS_openat, c->proc, name, O_RDONLY | O_DIRECTORY);
+	CONTROL(pfd);
+	REFUSED2(syscall(SYS_pidfd_send_signal, pfd, SIGUSR2, NULL, 0), EPERM,
+	    ECAPMODE);
+	REFUSED2(syscall(SYS_pidfd_send_signal, pfd, 0, NULL, 0), EPERM,
+	    ECAPMODE);
 	return (esc_status());
 }
 
@@ -32,19 +43,24 @@ int
 main(void)
 {
 	struct timespec ts = { 0, 0 };
+	struct ctx c = { -1, getpid() };
+	char name[16];
 	sigset_t set;
-	int pidfd, st;
+	long pfd;
+	int st;
 
-	if (landlock_abi() < 6)
-		esc_skip("Landlock ABI < 6: signals are not scoped on this "
-		    "kernel");
+	c.proc = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c.proc < 0)
+		esc_skip("/proc is not mounted");
 	sigemptyset(&set);
 	sigaddset(&set, SIGUSR2);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
-	CONTROL(pidfd);
-	CONTROL(syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0));
-	st = esc_run(attack, &pidfd, NULL);
+	/* Control: outside capability mode this does signal. */
+	snprintf(name, sizeof(name), "%d", (int)c.victim);
+	pfd = openat(c.proc, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	CONTROL(syscall(SYS_pidfd_send_signal, pfd, 0, NULL, 0));
+	close((int)pfd);
+	st = esc_run(attack, &c, NULL);
 	if (sigtimedwait(&set, NULL, &ts) == SIGUSR2) {
 		printf("#   ESCAPE: SIGUSR2 reached the parent\n");
 		st = ESC_ESCAPED;

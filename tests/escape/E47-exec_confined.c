@@ -66,6 +66,14 @@ attack(void *arg)
 	fcntl(held, F_SETFD, 0);
 	esc_enter();
 	judge_helper("fexecve(helper)", run_helper(c->helper, held));
+	/* A copy beneath the held directory, opened there. */
+	{
+		int in = openat(held, "helper", O_RDONLY | O_CLOEXEC);
+
+		CONTROL(in);
+		judge_helper("fexecve(helper beneath the held directory)",
+		    run_helper(in, held));
+	}
 	/* A memfd copy: no path at all. */
 	mfd = memfd_create("helper", MFD_CLOEXEC);
 	CONTROL(mfd);
@@ -92,6 +100,20 @@ main(void)
 	if (landlock_abi() < 1)
 		esc_skip("no Landlock: the helper's \"..\" check needs it");
 	esc_tree(&c.t);
+	/* A copy of the helper beneath the held directory. */
+	{
+		int held = esc_open_held(&c.t), out;
+		struct stat st;
+		off_t off = 0;
+
+		out = openat(held, "helper", O_WRONLY | O_CREAT | O_CLOEXEC,
+		    0755);
+		CONTROL(out);
+		CONTROL(fstat(c.helper, &st));
+		CONTROL(sendfile(out, c.helper, &off, (size_t)st.st_size));
+		close(out);
+		close(held);
+	}
 	/* Control: outside capability mode the helper is not confined
 	 * (its "ESCAPE" lines here are expected). */
 	esc_note("control: the helper outside capability mode");

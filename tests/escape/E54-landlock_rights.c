@@ -39,6 +39,16 @@ attack(void *arg)
 	REFUSED(syscall(SYS_renameat, held, "inside", held, "moved"), EACCES);
 	REFUSED(syscall(SYS_mknodat, held, "fifo", S_IFIFO | 0600, 0), EACCES);
 	REFUSED(syscall(SYS_truncate, "inside", 0), ECAPMODE);
+	/* Attributes: Landlock does not mediate them, the library must.  A
+	 * raw O_PATH descriptor of a file beneath the read-only directory is
+	 * unknown to the rights table, hence "unlimited". */
+	REFUSED(fchmodat(held, "inside", 0777, 0), ENOTCAPABLE);
+	fd = syscall(SYS_openat, held, "inside", O_PATH);
+	CONTROL(fd);
+	REFUSED2(fchmodat((int)fd, "", 0777, AT_EMPTY_PATH), ENOTCAPABLE,
+	    ECAPMODE);
+	REFUSED2(utimensat((int)fd, "", NULL, AT_EMPTY_PATH), ENOTCAPABLE,
+	    ECAPMODE);
 	/* Reading what the rights allow still works, raw and through us. */
 	fd = syscall(SYS_openat, held, "sub/deep", O_RDONLY);
 	CONTROL(fd);
@@ -60,7 +70,8 @@ main(void)
 	esc_tree(&t);
 	status = esc_run(attack, &t, NULL);
 	snprintf(p, sizeof(p), "%s/inside", t.held);
-	if (stat(p, &st) != 0 || st.st_size != 7) {
+	if (stat(p, &st) != 0 || st.st_size != 7 ||
+	    (st.st_mode & 07777) != 0666) {
 		printf("#   ESCAPE: inside was changed or removed\n");
 		status = ESC_ESCAPED;
 	}

@@ -52,8 +52,10 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 
 n=0 passed=0 failed=0 skipped=0
+scratch=
 log=$(mktemp /tmp/capmode-esc-log.XXXXXX) || exit 2
-trap 'rm -f "$log"' EXIT
+trap 'rm -rf "$log" ${scratch:+"$scratch"}' EXIT
+trap 'exit 2' HUP INT PIPE TERM
 
 for who in $passes; do
 	scratch=$(mktemp -d /tmp/capmode-esc.XXXXXX) || exit 2

@@ -38,7 +38,7 @@ void	esc_control(const char *expr, long r, int err);
 void	esc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Enter capability mode and check cap_getmode(); exits 2 if impossible. */
 void	esc_enter(void);
-/* Print the reason and exit 77 (only before any attempt was judged). */
+/* Print the reason and exit 77, or the status if an attempt failed. */
 __attribute__((noreturn)) void	esc_skip(const char *why);
 /* The status of this process's attempts (see above). */
 int	esc_status(void);

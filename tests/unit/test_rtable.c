@@ -198,6 +198,16 @@ limit_errors(void **state)
 	ASSERT_ERR(cap_rights_limit(fd, &bad), EINVAL);
 	assert_all_rights(fd);
 	ASSERT_ERR(cap_fcntls_limit(fd, 1u << 20), EINVAL);
+	ASSERT_ERR(cap_fcntls_limit(closed, 1u << 20), EINVAL);
+	/* More than 256 ioctl commands: EINVAL, also before EBADF. */
+	{
+		unsigned long many[257];
+
+		for (size_t i = 0; i < 257; i++)
+			many[i] = FIONREAD;
+		ASSERT_ERR(cap_ioctls_limit(fd, many, 257), EINVAL);
+		ASSERT_ERR(cap_ioctls_limit(closed, many, 257), EINVAL);
+	}
 	assert_int_equal(close(fd), 0);
 }
 

@@ -3,10 +3,13 @@
  * capcheck.c - the installed library keeps its two promises
  *
  * Built against the installed development package with pkg-config only.
- * A descriptor limited to reading refuses a write with ENOTCAPABLE, and in
- * capability mode a global namespace (open by path) fails with ECAPMODE.
+ * A descriptor limited to reading refuses a write with ENOTCAPABLE, in
+ * capability mode a global namespace (open by path) fails with ECAPMODE,
+ * and a child made with pdfork is waited for through its descriptor.
  */
 #include <sys/capsicum.h>
+#include <sys/procdesc.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +29,29 @@ expect(const char *what, int got, int want)
 	printf("not ok - %s: errno %d (%s), expected %d (%s)\n", what, got,
 	    strerror(got), want, strerror(want));
 	failures++;
+}
+
+static void
+expect_pdfork(void)
+{
+	int pd, status = 0;
+	pid_t pid;
+
+	fflush(stdout);
+	if ((pid = pdfork(&pd, 0)) == -1) {
+		printf("not ok - pdfork: %s\n", strerror(errno));
+		failures++;
+		return;
+	}
+	if (pid == 0)
+		_exit(7);
+	if (pdwait4(pd, &status, 0, NULL) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 7) {
+		printf("not ok - pdwait4: status %#x\n", status);
+		failures++;
+		return;
+	}
+	printf("ok - pdfork and pdwait4 in capability mode\n");
 }
 
 int
@@ -64,6 +90,7 @@ main(int argc, char *argv[])
 	errno = 0;
 	expect("open by path in capability mode",
 	    open("/etc/passwd", O_RDONLY) == -1 ? errno : 0, ECAPMODE);
+	expect_pdfork();
 	if (strcmp(strerror(ECAPMODE), "Not permitted in capability mode") != 0) {
 		printf("not ok - strerror(ECAPMODE) is \"%s\"\n",
 		    strerror(ECAPMODE));

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * cut.c - remove sections from each line of files
+ *
+ * usage: cut -b LIST [-n] [--complement] [FILE]...
+ *    or: cut -c LIST [--complement] [FILE]...
+ *    or: cut -f LIST [-d DELIM] [-s] [--complement] [FILE]...
+ *
+ * Print selected parts of lines from each FILE to standard output.  With
+ * no FILE, or when FILE is -, read standard input.
+ *
+ *   -b, --bytes=LIST          select only these bytes
+ *   -c, --characters=LIST     select only these characters (as bytes)
+ *   -d, --delimiter=DELIM     use DELIM instead of TAB for field delimiter
+ *   -f, --fields=LIST         select only these fields; also print any line
+ *                             that contains no delimiter character, unless
+ *                             the -s option is specified
+ *   -n                        (ignored)
+ *       --complement          complement the set of selected bytes,
+ *                             characters or fields
+ *   -s, --only-delimited      do not print lines not containing delimiters
+ *       --output-delimiter=STRING  use STRING as the output delimiter
+ *   -z, --zero-terminated     line delimiter is NUL, not newline
+ *
+ * LIST is made up of one range, or many ranges separated by commas: N,
+ * N-, N-M or -M.
+ */
+#include "capbox.h"
+
+APPLET(cut, 1, 0)
+
+static const char optstr[] = "b:c:d:f:nsz";
+static const struct option longopts[] = {
+	{ "bytes", required_argument, NULL, 'b' },
+	{ "characters", required_argument, NULL, 'c' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "fields", required_argument, NULL, 'f' },
+	{ "complement", no_argument, NULL, 'C' },
+	{ "only-delimited", no_argument, NULL, 's' },
+	{ "output-delimiter", required_argument, NULL, 'O' },
+	{ "zero-terminated", no_argument, NULL, 'z' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct range {
+	size_t	lo, hi;		/* from 1, inclusive; hi SIZE_MAX: open */
+};
+
+static struct {
+	int		mode;		/* 'b', 'c' or 'f' */
+	struct range	*r;
+	size_t		nr;
+	char		delim, eol;
+	const char	*outdelim;
+	size_t		outlen;
+	bool		complement, only_delim, have_delim;
+} opt = { .delim = '\t', .eol = '\n' };
+
+static int
+range_cmp(const void *a, const void *b)
+{
+	const struct range *x = a, *y = b;
+
+	return ((x->lo > y->lo) - (x->lo < y->lo));
+}
+
+static size_t
+list_num(const char **sp, const char *list)
+{
+	uintmax_t n = 0;
+	const char *s = *sp;
+
+	while (*s >= '0' && *s <= '9') {
+		n = n * 10 + (uintmax_t)(*s++ - '0');
+		if (n > SIZE_MAX / 20)
+			cb_errx(1, "byte/character offset %s is too large",
+			    cb_q(0, list));
+	}
+	*sp = s;
+	return ((size_t)n);
+}
+
+static void
+parse_list(const char *list, int mode)
+{
+	const char *s = list;
+	struct range r;
+	size_t i, k;
+
+	if (opt.mode != 0)
+		cb_errx(1, "only one list may be specified\n"
+		    "Try 'cut --help' for more information.");
+	for (;;) {
+		bool lo_given = *s >= '0' && *s <= '9';
+
+		r.lo = lo_given ? list_num(&s, list) : 1;
+		if (lo_given && r.lo == 0)
+			cb_errx(1, "%s are numbered from 1\n"
+			    "Try 'cut --help' for more information.", mode ==
+			    'f' ? "fields" : "byte/character positions");
+		if (*s == '-') {
+			s++;
+			r.hi = *s >= '0' && *s <= '9' ? list_num(&s, list) :
+			    SIZE_MAX;
+			if (!lo_given && r.hi == SIZE_MAX)
+				cb_errx(1, "invalid range with no endpoint: -\n"
+				    "Try 'cut --help' for more information.");
+			if (r.hi < r.lo)
+				cb_errx(1, "invalid decreasing range\n"
+				    "Try 'cut --help' for more information.");
+		} else if (!lo_given) {
+			cb_errx(1, "invalid byte, character or field list\n"
+			    "Try 'cut --help' for more information.");
+		} else {
+			r.hi = r.lo;
+		}
+		if ((opt.r = realloc(opt.r, (opt.nr + 1) * sizeof(*opt.r))) ==
+		    NULL)
+			cb_err(1, "malloc");
+		opt.r[opt.nr++] = r;
+		if (*s == '\0')
+			break;
+		if (*s != ',' && *s != ' ')
+			cb_errx(1, "invalid byte, character or field list\n"
+			    "Try 'cut --help' for more information.");
+		s++;
+	}
+	/* Sort and merge, so that selection is one pass. */
+	qsort(opt.r, opt.nr, sizeof(*opt.r), range_cmp);
+	for (i = 1, k = 0; i < opt.nr; i++) {
+		if (opt.r[i].lo <= opt.r[k].hi + 1 || opt.r[k].hi == SIZE_MAX) {
+			if (opt.r[i].hi > opt.r[k].hi)
+				opt.r[k].hi = opt.r[i].hi;
+		} else {
+			opt.r[++k] = opt.r[i];
+		}
+	}
+	opt.nr = k + 1;
+}
+
+static bool
+selected(size_t pos)
+{
+	size_t i;
+
+	for (i = 0; i < opt.nr && opt.r[i].lo <= pos; i++)
+		if (pos <= opt.r[i].hi)
+			return (!opt.complement);
+	return (opt.complement);
+}
+
+static void
+cut_bytes(const char *p, size_t len)
+{
+	bool any = false, prev = false;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (!selected(i + 1)) {
+			prev = false;
+			continue;
+		}
+		if (opt.outdelim != NULL && any && !prev)
+			(void)fwrite(opt.outdelim, 1, opt.outlen, stdout);
+		(void)putchar(p[i]);
+		any = prev = true;
+	}
+	(void)putchar(opt.eol);
+}
+
+static void
+cut_fields(const char *p, size_t len)
+{
+	const char *e = p + len, *q;
+	bool first = true;
+	size_t f = 1;
+
+	if (memchr(p, opt.delim, len) == NULL) {
+		if (!opt.only_delim) {
+			(void)fwrite(p, 1, len, stdout);
+			(void)putchar(opt.eol);
+		}
+		return;
+	}
+	for (; p <= e; f++, p = q + 1) {
+		if ((q = memchr(p, opt.delim, (size_t)(e - p))) == NULL)
+			q = e;
+		if (selected(f)) {
+			if (!first)
+				(void)fwrite(opt.outdelim, 1, opt.outlen, stdout);
+			(void)fwrite(p, 1, (size_t)(q - p), stdout);
+			first = false;
+		}
+		if (q == e)
+			break;
+	}
+	(void)putchar(opt.eol);
+}
+
+static void
+parse(int argc, char *argv[])
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+		case 'c':
+		case 'f':
+			parse_list(optarg, c);
+			opt.mode = c;
+			break;
+		case 'd':
+			if (optarg[0] != '\0' && optarg[1] != '\0')
+				cb_errx(1, "the delimiter must be a single "
+				    "character\nTry 'cut --help' for more "
+				    "information.");
+			opt.delim = optarg[0];
+			opt.have_delim = true;
+			break;
+		case 'n':
+			break;
+		case 'C':
+			opt.complement = true;
+			break;
+		case 's':
+			opt.only_delim = true;
+			break;
+		case 'O':
+			opt.outdelim = optarg;
+			opt.outlen = strlen(optarg);
+			break;
+		case 'z':
+			opt.eol = '\0';
+			break;
+		default:
+			cb_usage();
+		}
+	}
+	if (opt.mode == 0)
+		cb_errx(1, "you must specify a list of bytes, characters, or "
+		    "fields\nTry 'cut --help' for more information.");
+	if (opt.mode != 'f' && (opt.have_delim || opt.only_delim))
+		cb_errx(1, "%s\nTry 'cut --help' for more information.",
+		    opt.have_delim ? "an input delimiter may be specified only "
+		    "when operating on fields" : "suppressing non-delimited "
+		    "lines makes sense\n\tonly when operating on fields");
+	if (opt.mode == 'f' && opt.outdelim == NULL) {
+		opt.outdelim = &opt.delim;
+		opt.outlen = 1;
+	}
+}
+
+int
+cut_main(int argc, char *argv[])
+{
+	struct cb_operands ops;
+	struct cb_lines lr;
+	size_t len;
+	char *line;
+	int i, rval = 0;
+
+	parse(argc, argv);
+	cb_open_operands(&ops, argc, argv, optind, O_RDONLY);
+	cb_limit(&ops, CAP_READ, CAP_FSTAT);
+	cb_limit_stdio();
+	cb_enter();
+	for (i = 0; i < ops.n; i++) {
+		if (!cb_operand_check(&ops.v[i])) {
+			rval = 1;
+			continue;
+		}
+		cb_lines_init(&lr, ops.v[i].fd, opt.eol);
+		while ((line = cb_lines_next(&lr, &len)) != NULL) {
+			if (len > 0 && line[len - 1] == opt.eol)
+				len--;
+			if (opt.mode == 'f')
+				cut_fields(line, len);
+			else
+				cut_bytes(line, len);
+		}
+		if (errno != 0) {
+			cb_warn("%s", ops.v[i].name);
+			rval = 1;
+		}
+		cb_lines_free(&lr);
+	}
+	cb_close_operands(&ops);
+	return (cb_finish(rval));
+}

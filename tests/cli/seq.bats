@@ -1,0 +1,28 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+bats_require_minimum_version 1.5.0
+load differential
+
+setup() {
+	mkinputs
+}
+
+@test "seq: sequences match GNU" {
+	for a in "5" "0" "-2 2" "1 0.5 3" "-w 8 10" "-s, 3" "1.5 3" "-w -1 1" \
+	    "-w 1 0.5 10" "10 -3 1" "1e3 1e3" "0.1 0.1 0.5" "-f %03g 3" \
+	    "-f %.2f 1 0.25 2" "-s '' 3" "3 1" "1 1 1" "-5 -1" \
+	    "9223372036854775800 9223372036854775807"; do
+		eval "diff_run seq $a"
+	done
+}
+
+@test "seq: errors match GNU" {
+	diff_run seq
+	diff_run seq x
+	diff_run seq 1 0 3
+	diff_run seq 1 2 3 4
+	diff_run seq -f %d 3
+	diff_run seq -f %g%g 3
+	diff_run seq -w -f %g 3
+	diff_run seq -x
+}
