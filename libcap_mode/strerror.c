@@ -41,7 +41,7 @@ cap_mode_strerror(int errnum)
 {
 	const char *m = capsicum_message(errnum);
 
-	return (m != NULL ? m : strerror_l(errnum, uselocale((locale_t)0)));
+	return (m != NULL ? m : strerror(errnum));
 }
 
 #ifdef __GLIBC__
