@@ -92,5 +92,5 @@ check-pkgconfig: $(LIB_A) $(LIB_SO) $(O)/libcap_mode.pc
 	@if readelf -d $(STAGE)/capdemo | grep -q 'NEEDED.*libcap_mode.so.$(SOVERSION)'; \
 	then echo "check-pkgconfig: linked against libcap_mode.so.$(SOVERSION)"; \
 	else echo "check-pkgconfig: not linked against the shared library" >&2; exit 1; fi
-	ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH=$(abspath $(STAGE))/usr/lib \
+	ASAN_OPTIONS=detect_leaks=0 LD_LIBRARY_PATH=$(abspath $(STAGE))/usr/lib timeout 60 \
 	    $(STAGE)/capdemo

@@ -11,6 +11,7 @@
  * make static links fail with duplicate symbols: with musl, use
  * cap_mode_strerror() (capbox does).
  */
+#include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -36,12 +37,33 @@ capsicum_message(int errnum)
 	}
 }
 
+#ifdef __GLIBC__
+/*
+ * libc's own message.  strerror would be the replacement below, so do what
+ * glibc's strerror does: its description, translated in the "libc" domain.
+ */
+static const char *
+libc_message(int errnum)
+{
+	static __thread char unknown[32];
+	const char *d = strerrordesc_np(errnum);
+
+	if (d != NULL)
+		return (dcgettext("libc", d, LC_MESSAGES));
+	snprintf(unknown, sizeof(unknown), "%s %d",
+	    dcgettext("libc", "Unknown error", LC_MESSAGES), errnum);
+	return (unknown);
+}
+#else
+#define libc_message(e)	strerror(e)
+#endif
+
 CM_EXPORT const char *
 cap_mode_strerror(int errnum)
 {
 	const char *m = capsicum_message(errnum);
 
-	return (m != NULL ? m : strerror(errnum));
+	return (m != NULL ? m : libc_message(errnum));
 }
 
 #ifdef __GLIBC__
