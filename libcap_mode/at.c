@@ -2,18 +2,21 @@
 /*
  * at.c - the *at calls other than openat, beneath their directory
  *
- * When a lookup is strict (capability mode, a limited dirfd), the path is
- * first resolved with the one resolver, then the call is made on what it
- * found:
- *   - calls on an object (fstatat, fchmodat, fchownat, utimensat,
- *     faccessat, readlinkat, statx) get an O_PATH descriptor of the object
- *     and act on it with AT_EMPTY_PATH and the sealed "" that the seccomp
- *     filter recognises;
- *   - calls on a name (mkdirat, unlinkat, symlinkat, mknodat, linkat,
- *     renameat) get an O_PATH descriptor of the parent and act on the last
- *     component, which may not be "..".
+ * When a lookup is strict (capability mode, a limited dirfd), the path's
+ * parent directory is first opened beneath dirfd with the one resolver,
+ * then the call is made on (parent, last component), where the last
+ * component has no slash and is not "..", and the kernel is never left to
+ * follow a symlink: one at the end is read and followed here, beneath
+ * dirfd, when the call follows links.
+ *   - fstatat, statx, faccessat and readlinkat look at (parent, last);
+ *   - fchmodat, fchownat and utimensat open the object (Landlock checks
+ *     that open) and change it with fchmod, fchown or futimens: the filter
+ *     lets no path reach a call that changes attributes;
+ *   - mkdirat, unlinkat, symlinkat, mknodat, linkat and renameat act on
+ *     (parent, last).
  * Otherwise the call goes straight to the kernel.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,32 +52,16 @@ strict_or_cwd(int dirfd)
 	return (cm_lookup_is_strict(dirfd) ? 1 : 0);
 }
 
-/* O_PATH descriptor of the object path names beneath dirfd. */
-static int
-object_fd(int dirfd, const char *path, int atflags)
-{
-	int fl = O_PATH | O_CLOEXEC;
-
-	if ((atflags & AT_SYMLINK_NOFOLLOW) != 0)
-		fl |= O_NOFOLLOW;
-	path = opaque(path);
-	if (path == NULL || *path == '\0') {
-		if ((atflags & AT_EMPTY_PATH) == 0)
-			return (-ENOENT);
-		/* The descriptor itself, which may not be a directory. */
-		return ((int)cm_sc3(SYS_fcntl, dirfd, F_DUPFD_CLOEXEC, 0));
-	}
-	return (cm_openat_beneath(dirfd, path, fl, 0, CM_BENEATH));
-}
-
 /*
- * Split path into a parent, opened O_PATH beneath dirfd (or dirfd itself,
- * *own = false), and its last component copied into last.
+ * Split path into a parent, opened beneath dirfd (or dirfd itself,
+ * *own = false), and its last component copied into last.  A last
+ * component ".." is folded into the parent: the directory path names is
+ * opened and last is ".".
  */
 static int
 parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
 {
-	char dir[4096];
+	char dir[PATH_MAX];
 	size_t len;
 	path = opaque(path);
 	len = path == NULL ? 0 : strlen(path);
@@ -84,6 +71,8 @@ parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
 	*own = false;
 	if (len == 0)
 		return (-ENOENT);
+	if (len >= sizeof(dir))
+		return (-ENAMETOOLONG);
 	if (path[0] == '/')
 		return (-ENOTCAPABLE);
 	while (len > 1 && path[len - 1] == '/')
@@ -94,21 +83,127 @@ parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
 		return (-ENAMETOOLONG);
 	memcpy(last, slash, (size_t)(path + len - slash));
 	last[path + len - slash] = '\0';
-	if (slash == path) {
-		if (strcmp(last, "..") == 0)
-			return (-ENOTCAPABLE);
+	if (strcmp(last, "..") == 0) {
+		memcpy(dir, path, len);
+		dir[len] = '\0';
+		strcpy(last, ".");
+	} else if (slash == path) {
 		return (dirfd);
+	} else {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
 	}
-	if ((size_t)(slash - path) >= sizeof(dir))
-		return (-ENAMETOOLONG);
-	memcpy(dir, path, (size_t)(slash - path));
-	dir[slash - path] = '\0';
 	fd = cm_openat_beneath(dirfd, dir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
 	    CM_BENEATH);
 	if (fd >= 0)
 		*own = true;
 	return (fd);
 }
+
+/*
+ * The object path names beneath dirfd, as parent_fd gives it; when follow
+ * is set and the last component is a symlink, its target is resolved in
+ * turn, beneath dirfd, up to the kernel's limit of 40 links.
+ */
+static int
+locate(int dirfd, const char *path, bool follow, char last[NAME_MAX_ + 1],
+    bool *own)
+{
+	char buf[PATH_MAX], target[PATH_MAX];
+	const char *p = path;
+
+	for (int links = 0; links <= 40; links++) {
+		int pfd = parent_fd(dirfd, p, last, own);
+		size_t dl;
+		long n;
+
+		if (pfd < 0 || !follow)
+			return (pfd);
+		n = cm_sc4(SYS_readlinkat, pfd, last, target,
+		    sizeof(target) - 1);
+		if (n < 0)
+			return (pfd);		/* not a symlink */
+		target[n] = '\0';
+		if (*own)
+			cm_close(pfd);
+		/* The directory part of p, then the link's target. */
+		dl = strlen(p);
+		while (dl > 0 && p[dl - 1] == '/')
+			dl--;
+		while (dl > 0 && p[dl - 1] != '/')
+			dl--;
+		if (target[0] == '/')
+			return (-ENOTCAPABLE);
+		if (dl + (size_t)n >= sizeof(buf))
+			return (-ENAMETOOLONG);
+		memmove(buf, p, dl);
+		memcpy(buf + dl, target, (size_t)n + 1);
+		p = buf;
+	}
+	return (-ELOOP);
+}
+
+/*
+ * A descriptor of last in pfd that fchmod, fchown and futimens accept:
+ * opened for reading, or else for writing, never following a symlink (the
+ * attributes of a symlink itself cannot be changed that way).
+ */
+static int
+attr_fd(int pfd, const char *last)
+{
+	int fl = O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC;
+	long fd, w;
+
+	fd = cm_sc4(SYS_openat, pfd, last, O_RDONLY | fl, 0);
+	if (fd == -EACCES) {
+		w = cm_sc4(SYS_openat, pfd, last, O_WRONLY | fl, 0);
+		if (w != -EISDIR)
+			fd = w;
+	}
+	return (fd == -ELOOP ? -EOPNOTSUPP : (int)fd);
+}
+
+/*
+ * Run call on the object path names: pfd and last are in scope.  A final
+ * symlink is followed unless flags has AT_SYMLINK_NOFOLLOW.
+ */
+#define OBJECT_OP(dirfd, path, flags, call)				\
+	do {								\
+		char last[NAME_MAX_ + 1];				\
+		bool own;						\
+		int pfd = locate((dirfd), (path),			\
+		    ((flags) & AT_SYMLINK_NOFOLLOW) == 0, last, &own);	\
+		long cm_r_;							\
+									\
+		if (pfd < 0)						\
+			return (cm_ret(pfd));				\
+		cm_r_ = (call);						\
+		if (own)						\
+			cm_close(pfd);					\
+		return (cm_ret(cm_r_));					\
+	} while (0)
+
+/* Run call on a descriptor fd of the object (attr_fd): fd is in scope. */
+#define ATTR_OP(dirfd, path, flags, call)				\
+	do {								\
+		char last[NAME_MAX_ + 1];				\
+		bool own;						\
+		int pfd = locate((dirfd), (path),			\
+		    ((flags) & AT_SYMLINK_NOFOLLOW) == 0, last, &own);	\
+		int fd;							\
+		long cm_r_;							\
+									\
+		if (pfd < 0)						\
+			return ((int)cm_ret(pfd));			\
+		fd = attr_fd(pfd, last);				\
+		if (own)						\
+			cm_close(pfd);					\
+		if (fd < 0)						\
+			return ((int)cm_ret(fd));			\
+		cm_r_ = (call);						\
+		cm_close(fd);						\
+		return ((int)cm_ret(cm_r_));				\
+	} while (0)
 
 #define CHECK_AT(fd, right)						\
 	do {								\
@@ -132,7 +227,7 @@ single_name(const char *path)
 CM_EXPORT int
 fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-	int s = strict_or_cwd(dirfd), fd;
+	int s = strict_or_cwd(dirfd);
 	long r;
 
 	if (s < 0)
@@ -148,11 +243,11 @@ fstatat(int dirfd, const char *path, struct stat *st, int flags)
 		    !S_ISLNK(st->st_mode))
 			return ((int)cm_ret(r));
 	}
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc4(SYS_newfstatat, fd, "", st, AT_EMPTY_PATH);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc4(SYS_newfstatat, dirfd, "", st, AT_EMPTY_PATH)));
+	OBJECT_OP(dirfd, path, flags, cm_sc4(SYS_newfstatat, pfd, last, st,
+	    (flags & AT_NO_AUTOMOUNT) | AT_SYMLINK_NOFOLLOW));
 }
 
 #ifdef __GLIBC__
@@ -166,8 +261,7 @@ CM_EXPORT int
 statx(int dirfd, const char *path, int flags, unsigned int mask,
     struct statx *stx)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	if (s < 0)
 		return ((int)cm_ret(s));
@@ -175,20 +269,18 @@ statx(int dirfd, const char *path, int flags, unsigned int mask,
 		return ((int)cm_ret(cm_sc5(SYS_statx, dirfd, path, flags, mask,
 		    stx)));
 	CHECK_AT(dirfd, *opaque(path) == '\0' ? CAP_FSTAT : CAP_FSTATAT);
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc5(SYS_statx, fd, "", (flags & ~AT_SYMLINK_NOFOLLOW) |
-	    AT_EMPTY_PATH, mask, stx);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc5(SYS_statx, dirfd, "", flags, mask, stx)));
+	OBJECT_OP(dirfd, path, flags, cm_sc5(SYS_statx, pfd, last,
+	    (flags & ~AT_EMPTY_PATH) | AT_SYMLINK_NOFOLLOW, mask, stx));
 }
 #endif
 
 CM_EXPORT int
 faccessat(int dirfd, const char *path, int mode, int flags)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	if (s < 0)
 		return ((int)cm_ret(s));
@@ -196,37 +288,34 @@ faccessat(int dirfd, const char *path, int mode, int flags)
 		return ((int)cm_ret(cm_sc4(CM_NR_faccessat2, dirfd, path, mode,
 		    flags)));
 	CHECK_AT(dirfd, CAP_FSTATAT);
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc4(CM_NR_faccessat2, fd, "", mode,
-	    (flags & AT_EACCESS) | AT_EMPTY_PATH);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc4(CM_NR_faccessat2, dirfd, "", mode,
+		    (flags & AT_EACCESS) | AT_EMPTY_PATH)));
+	OBJECT_OP(dirfd, path, flags, cm_sc4(CM_NR_faccessat2, pfd, last, mode,
+	    (flags & AT_EACCESS) | AT_SYMLINK_NOFOLLOW));
 }
 
 CM_EXPORT ssize_t
 readlinkat(int dirfd, const char *path, char *buf, size_t len)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	if (s < 0)
 		return (cm_ret(s));
 	if (s == 0)
 		return (cm_ret(cm_sc4(SYS_readlinkat, dirfd, path, buf, len)));
 	CHECK_AT(dirfd, CAP_LOOKUP);
-	if ((fd = object_fd(dirfd, path, AT_SYMLINK_NOFOLLOW)) < 0)
-		return (cm_ret(fd));
-	r = cm_sc4(SYS_readlinkat, fd, "", buf, len);
-	cm_close(fd);
-	return (cm_ret(r));
+	if (*path == '\0')
+		return (cm_ret(cm_sc4(SYS_readlinkat, dirfd, "", buf, len)));
+	OBJECT_OP(dirfd, path, AT_SYMLINK_NOFOLLOW, cm_sc4(SYS_readlinkat, pfd,
+	    last, buf, len));
 }
 
 CM_EXPORT int
 fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	if (s < 0)
 		return ((int)cm_ret(s));
@@ -235,18 +324,16 @@ fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 		    cm_sc3(SYS_fchmodat, dirfd, path, mode) :
 		    cm_sc4(CM_NR_fchmodat2, dirfd, path, mode, flags)));
 	CHECK_AT(dirfd, CAP_FCHMODAT);
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc4(CM_NR_fchmodat2, fd, cm_sealed_empty(), mode, AT_EMPTY_PATH);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc2(SYS_fchmod, dirfd, mode)));
+	ATTR_OP(dirfd, path, flags, cm_sc2(SYS_fchmod, fd, mode));
 }
 
 CM_EXPORT int
 fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	if (s < 0)
 		return ((int)cm_ret(s));
@@ -254,18 +341,16 @@ fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
 		return ((int)cm_ret(cm_sc5(SYS_fchownat, dirfd, path, uid, gid,
 		    flags)));
 	CHECK_AT(dirfd, CAP_FCHOWNAT);
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc5(SYS_fchownat, fd, cm_sealed_empty(), uid, gid, AT_EMPTY_PATH);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc3(SYS_fchown, dirfd, uid, gid)));
+	ATTR_OP(dirfd, path, flags, cm_sc3(SYS_fchown, fd, uid, gid));
 }
 
 CM_EXPORT int
 utimensat(int dirfd, const char *path, const struct timespec ts[2], int flags)
 {
-	int s = strict_or_cwd(dirfd), fd;
-	long r;
+	int s = strict_or_cwd(dirfd);
 
 	path = opaque(path);
 	if (path == NULL) {	/* futimens on dirfd itself */
@@ -279,11 +364,10 @@ utimensat(int dirfd, const char *path, const struct timespec ts[2], int flags)
 		return ((int)cm_ret(cm_sc4(SYS_utimensat, dirfd, path, ts,
 		    flags)));
 	CHECK_AT(dirfd, CAP_FUTIMESAT);
-	if ((fd = object_fd(dirfd, path, flags)) < 0)
-		return ((int)cm_ret(fd));
-	r = cm_sc4(SYS_utimensat, fd, cm_sealed_empty(), ts, AT_EMPTY_PATH);
-	cm_close(fd);
-	return ((int)cm_ret(r));
+	if (*path == '\0')
+		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
+		    cm_sc4(SYS_utimensat, dirfd, NULL, ts, 0)));
+	ATTR_OP(dirfd, path, flags, cm_sc4(SYS_utimensat, fd, NULL, ts, 0));
 }
 
 /* Run a name operation on (parent of path, last component). */
@@ -376,11 +460,12 @@ two_dirs(int fromfd, const char *from, uint64_t fromright, int tofd,
 	}
 	if (op == SYS_linkat && (flags & AT_SYMLINK_FOLLOW) != 0) {
 		/* Follow the source beneath its directory, then link that. */
-		int of = object_fd(pf, lfrom, 0);
+		char lof[NAME_MAX_ + 1];
+		bool ownof;
+		int of = locate(pf, lfrom, true, lof, &ownof);
 
-		r = of < 0 ? of : cm_sc5(SYS_linkat, of, "", pt, lto,
-		    AT_EMPTY_PATH);
-		if (of >= 0)
+		r = of < 0 ? of : cm_sc5(SYS_linkat, of, lof, pt, lto, 0);
+		if (of >= 0 && ownof)
 			cm_close(of);
 	} else if (op == SYS_linkat)
 		r = cm_sc5(SYS_linkat, pf, lfrom, pt, lto, flags);

@@ -112,7 +112,7 @@ CM_HIDDEN uint32_t	cm_strict_required(void);
 CM_HIDDEN int	cm_seccomp_install(void);
 CM_HIDDEN void	cm_seccomp_child(void);
 CM_HIDDEN bool	cm_seccomp_available(void);
-/* The sealed "" that the filter lets fchownat/fchmodat2/utimensat take. */
+/* The sealed "" that the filter lets execveat take. */
 CM_HIDDEN const char	*cm_sealed_empty(void);
 CM_HIDDEN bool	cm_sealed_is_sealed(void);
 

@@ -22,6 +22,8 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <sys/vfs.h>
+
 #include "internal.h"
 #include "sys.h"
 
@@ -98,6 +100,14 @@ cm_landlock_access(const cap_rights_t *r)
 
 	if (has(r, CAP_READ))
 		a |= CM_LL_FS_READ_FILE | CM_LL_FS_READ_DIR;
+	/*
+	 * Lookups beneath the directory open each directory on the way
+	 * (resolve.c: in capability mode there are no O_PATH opens, which
+	 * Landlock would not check).  Listing such a directory is then
+	 * possible for raw system calls; the library still wants CAP_READ.
+	 */
+	if (has(r, CAP_LOOKUP))
+		a |= CM_LL_FS_READ_DIR;
 	if (has(r, CAP_WRITE))
 		a |= CM_LL_FS_WRITE_FILE;
 	if (has(r, CAP_FEXECVE))
@@ -186,20 +196,46 @@ struct build_ctx {
 	unsigned int	nrules;
 };
 
+#define PROC_SUPER_MAGIC_	0x9fa0
+
+/*
+ * The rule for one held descriptor: a directory gives access beneath it
+ * by its rights; an executable regular file open for reading, with
+ * CAP_READ and CAP_FEXECVE, may be executed (fexecve opens it again, for
+ * reading, and Landlock checks that open).  procfs
+ * directories give nothing: /proc/<pid> opened beneath them would be
+ * handles on other processes (pidfd_send_signal accepts them).
+ */
 static int
-add_dir_rule(int fd, void *arg)
+add_held_rule(int fd, void *arg)
 {
 	struct build_ctx *ctx = arg;
 	struct cm_landlock_path_beneath_attr pb;
 	cap_rights_t rights;
+	struct statfs sfs;
 	struct stat st;
 
 	if (fd == ctx->rfd || cm_sc2(SYS_fstat, fd, &st) < 0 ||
-	    !S_ISDIR(st.st_mode))
+	    cm_rights_of(fd, &rights) < 0)
 		return (0);
-	if (cm_rights_of(fd, &rights) < 0)
+	if (S_ISREG(st.st_mode)) {
+		long fl = cm_sc2(SYS_fcntl, fd, F_GETFL);
+
+		/* Only what the descriptor could do anyway: read, execute. */
+		if (!has(&rights, CAP_FEXECVE) || !has(&rights, CAP_READ) ||
+		    fl < 0 || (fl & O_PATH) != 0 ||
+		    (fl & O_ACCMODE) == O_WRONLY || (st.st_mode & 0111) == 0)
+			return (0);
+		pb.allowed_access = (CM_LL_FS_EXECUTE | CM_LL_FS_READ_FILE) &
+		    ctx->handled;
+	} else if (S_ISDIR(st.st_mode)) {
+		if (cm_sc2(SYS_fstatfs, fd, &sfs) == 0 &&
+		    sfs.f_type == PROC_SUPER_MAGIC_)
+			return (0);
+		pb.allowed_access = cm_landlock_access(&rights) & ctx->handled;
+	} else {
 		return (0);
-	pb.allowed_access = cm_landlock_access(&rights) & ctx->handled;
+	}
 	pb.parent_fd = fd;
 	if (pb.allowed_access == 0)
 		return (0);
@@ -210,7 +246,7 @@ add_dir_rule(int fd, void *arg)
 }
 
 /*
- * Build the ruleset for the directories held now.  Returns 0 with
+ * Build the ruleset for the descriptors held now.  Returns 0 with
  * *rulesetfd = -1 when the kernel has no Landlock.
  */
 CM_HIDDEN int
@@ -249,7 +285,7 @@ cm_landlock_build(int *rulesetfd)
 	ctx.rfd = (int)rfd;
 	ctx.handled = attr.handled_access_fs;
 	ctx.nrules = 0;
-	(void)cm_for_each_fd(add_dir_rule, &ctx);
+	(void)cm_for_each_fd(add_held_rule, &ctx);
 	*rulesetfd = (int)rfd;
 	return (0);
 }

@@ -3,14 +3,24 @@
  * resolve.c - the one resolver: lookups beneath a directory descriptor
  *
  * Used by openat() and the other *at wrappers here, by capbox's operand
- * parser and by the preload shim.  openat2(RESOLVE_BENEATH) makes the
- * kernel refuse absolute paths, ".." above the directory and symlinks that
- * leave it (EXDEV, which we report as ENOTCAPABLE as FreeBSD does);
+ * parser and by the preload shim.
+ *
+ * Outside capability mode, openat2(RESOLVE_BENEATH) makes the kernel refuse
+ * absolute paths, ".." above the directory and symlinks that leave it
+ * (EXDEV, which we report as ENOTCAPABLE as FreeBSD does);
  * RESOLVE_NO_MAGICLINKS refuses /proc/self/fd/N-style jumps.
+ *
+ * In capability mode the filter refuses openat2: its flags live in memory
+ * the filter cannot read, and an O_PATH (or access mode 3) open is one
+ * that Landlock does not check.  There the path is walked one component at
+ * a time with openat(O_NOFOLLOW), whose every step Landlock checks, keeping
+ * the directories passed so that ".." goes back to them and never above
+ * the start; symlinks are read and followed here, by the same rules.
  *
  * When is a lookup strict?  As on FreeBSD: in capability mode always; for
  * a descriptor whose rights were limited; and with O_RESOLVE_BENEATH.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -20,6 +30,180 @@
 /* Referenced from rights_limit.c so static links always take this file. */
 CM_HIDDEN const char cm_anchor_resolve = 0;
 
+#define WALK_DEPTH	64	/* directories kept for ".." */
+#define WALK_LINKS	40	/* symlinks followed, as the kernel's MAXSYMLINKS */
+
+struct walk {
+	int		start;		/* the directory (or root) we began at */
+	int		dirs[WALK_DEPTH];
+	unsigned int	depth;
+	bool		in_root;
+	int		links;
+	char		buf[2][PATH_MAX];
+	int		cur;		/* buf holding the rest of the path */
+};
+
+static int
+walk_top(const struct walk *w)
+{
+	return (w->depth == 0 ? w->start : w->dirs[w->depth - 1]);
+}
+
+static void
+walk_reset(struct walk *w)
+{
+	while (w->depth > 0)
+		cm_close(w->dirs[--w->depth]);
+}
+
+/* "..": back to the directory we came from, never above the start. */
+static int
+walk_up(struct walk *w)
+{
+	if (w->depth == 0)
+		return (w->in_root ? 0 : -ENOTCAPABLE);
+	cm_close(w->dirs[--w->depth]);
+	return (0);
+}
+
+/* Replace the rest of the path with target + "/" + rest (target alone). */
+static int
+walk_splice(struct walk *w, const char *target, const char *rest)
+{
+	char *out = w->buf[!w->cur];
+	size_t tl = strlen(target), rl = strlen(rest);
+
+	if (++w->links > WALK_LINKS)
+		return (-ELOOP);
+	if (tl + 1 + rl >= PATH_MAX)
+		return (-ENAMETOOLONG);
+	memcpy(out, target, tl);
+	if (rl == 0) {
+		out[tl] = '\0';
+	} else {
+		out[tl] = '/';
+		memcpy(out + tl + 1, rest, rl + 1);
+	}
+	w->cur = !w->cur;
+	return (0);
+}
+
+/*
+ * If name in the current directory is a symlink, splice its target in
+ * front of rest and return 1; 0 if it is not a symlink.
+ */
+static int
+walk_link(struct walk *w, const char *name, const char *rest)
+{
+	char target[PATH_MAX];
+	long n;
+
+	n = cm_sc4(SYS_readlinkat, walk_top(w), name, target,
+	    sizeof(target) - 1);
+	if (n < 0)
+		return (0);
+	target[n] = '\0';
+	return (walk_splice(w, target, rest) < 0 ? -ELOOP : 1);
+}
+
+static int
+walk_open(int dirfd, const char *path, int flags, mode_t mode, int how)
+{
+	struct walk *w, wspace;
+	char name[NAME_MAX + 1];
+	const char *p, *rest;
+	size_t n;
+	int r, fd;
+
+	w = &wspace;
+	w->start = dirfd;
+	w->depth = 0;
+	w->in_root = (how & CM_IN_ROOT) != 0;
+	w->links = 0;
+	w->cur = 0;
+	if ((n = strlen(path)) == 0)
+		return (-ENOENT);
+	if (n >= PATH_MAX)
+		return (-ENAMETOOLONG);
+	memcpy(w->buf[0], path, n + 1);
+	/* No O_PATH here: Landlock must see what we open. */
+	if ((flags & O_PATH) != 0)
+		flags = (flags & (O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW)) |
+		    O_RDONLY | O_NONBLOCK | O_NOCTTY;
+	for (p = w->buf[w->cur];;) {
+		if (*p == '/') {
+			if (!w->in_root) {
+				r = -ENOTCAPABLE;
+				break;
+			}
+			walk_reset(w);
+			while (*p == '/')
+				p++;
+		}
+		for (n = 0; p[n] != '\0' && p[n] != '/'; n++)
+			;
+		if (n > NAME_MAX) {
+			r = -ENAMETOOLONG;
+			break;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		for (rest = p + n; *rest == '/'; rest++)
+			;
+		if (*rest == '\0' && p[n] == '\0' && n > 0 &&
+		    strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+			/* The last component, without a trailing slash. */
+			fd = (int)cm_sc4(SYS_openat, walk_top(w), name,
+			    flags | O_NOFOLLOW, mode);
+			if ((fd == -ELOOP || fd == -ENOTDIR) &&
+			    (flags & O_NOFOLLOW) == 0 &&
+			    (r = walk_link(w, name, "")) != 0) {
+				if (r < 0)
+					break;
+				p = w->buf[w->cur];
+				continue;
+			}
+			r = fd;
+			break;
+		}
+		if (n == 0 || strcmp(name, ".") == 0) {
+			/* nothing to do */
+		} else if (strcmp(name, "..") == 0) {
+			if ((r = walk_up(w)) < 0)
+				break;
+		} else {
+			fd = (int)cm_sc4(SYS_openat, walk_top(w), name,
+			    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, 0);
+			if (fd == -ELOOP || fd == -ENOTDIR) {
+				if ((r = walk_link(w, name, rest)) < 0)
+					break;
+				if (r > 0) {
+					p = w->buf[w->cur];
+					continue;
+				}
+			}
+			if (fd < 0) {
+				r = fd;
+				break;
+			}
+			if (w->depth == WALK_DEPTH) {
+				cm_close(fd);
+				r = -ENAMETOOLONG;
+				break;
+			}
+			w->dirs[w->depth++] = fd;
+		}
+		if (*rest == '\0') {
+			/* A directory ("x/", ".", ".."): open it as asked. */
+			r = (int)cm_sc4(SYS_openat, walk_top(w), ".", flags, mode);
+			break;
+		}
+		p = rest;
+	}
+	walk_reset(w);
+	return (r);
+}
+
 CM_HIDDEN int
 cm_openat_beneath(int dirfd, const char *path, int flags, mode_t mode,
     int how)
@@ -27,8 +211,11 @@ cm_openat_beneath(int dirfd, const char *path, int flags, mode_t mode,
 	struct cm_open_how oh;
 	long r;
 
+	flags &= ~O_RESOLVE_BENEATH;
+	if (cm_capmode)
+		return (walk_open(dirfd, path, flags, mode, how));
 	memset(&oh, 0, sizeof(oh));
-	oh.flags = (uint64_t)(unsigned int)(flags & ~O_RESOLVE_BENEATH);
+	oh.flags = (uint64_t)(unsigned int)flags;
 	if ((flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE)
 		oh.mode = mode & 07777;
 	oh.resolve = CM_RESOLVE_NO_MAGICLINKS |

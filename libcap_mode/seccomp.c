@@ -4,11 +4,12 @@
  *
  * The program is generated at build time (tools/gen_seccomp.c) and only
  * patched here: our pid, for signals to ourselves, and the address of a
- * sealed empty string.  The metadata-changing *at calls (fchownat,
- * fchmodat2, utimensat) may only be given that string, with AT_EMPTY_PATH:
- * Landlock does not mediate them, so they must not walk a path at all.
- * The page holding the string is read-only and sealed (mseal, Linux 6.10),
- * so its contents cannot be changed after the filter names its address.
+ * sealed empty string, the only path execveat may take (fexecve).  The page
+ * holding the string is read-only and sealed (mseal, Linux 6.10), so its
+ * contents cannot be changed after the filter names its address; after an
+ * exec a new image could map a string of its own there, which is why the
+ * filter trusts that address only for execveat, whose path walks Landlock
+ * checks anyway.
  */
 #include <stdlib.h>
 #include <string.h>

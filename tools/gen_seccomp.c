@@ -13,7 +13,7 @@
  * ECAPMODE, so syscalls added to future kernels are refused until reviewed.
  * Two constants are patched at cap_enter (see libcap_mode/seccomp.c): the
  * process id (signals to ourselves) and the address of a sealed empty string
- * (the only path the metadata-changing *at calls may be given).
+ * (the only path execveat may be given: fexecve).
  */
 #include <seccomp.h>
 #include <stdbool.h>
@@ -56,6 +56,7 @@ enum cond_op {
 	C_SEALED,	/* arg == address of the sealed empty string */
 	C_SELF,		/* lo32(arg) == our pid */
 	C_MASKEQ,	/* (lo32(arg) & mask) == val */
+	C_MASKNE,	/* (lo32(arg) & mask) != val */
 };
 
 struct cond {
@@ -82,6 +83,7 @@ struct rule {
 #define SEALED(a)	{ C_SEALED, (a), 0, 0 }
 #define SELF(a)		{ C_SELF, (a), 0, 0 }
 #define MASKEQ(a, m, v)	{ C_MASKEQ, (a), (v), (m) }
+#define MASKNE(a, m, v)	{ C_MASKNE, (a), (v), (m) }
 #define S_IFMT_		0170000u
 #define ALLOW		{ { C_END, 0, 0, 0 } }
 
@@ -91,6 +93,10 @@ struct rule {
 #define TIOCLINUX_	0x541cu
 #define F_SETOWN_	8u
 #define F_SETOWN_EX_	15u
+#define FIOSETOWN_	0x8901u
+#define SIOCSPGRP_	0x8902u
+#define O_PATH_		010000000u
+#define O_ACCMODE_	3u
 
 static const char *const allow_plain[] = {
 	/* memory */
@@ -140,9 +146,17 @@ static const char *const allow_plain[] = {
 };
 
 static const struct rule rules[] = {
-	/* Lookups relative to a descriptor; AT_FDCWD (negative) is refused. */
-	{ "openat", 0, { { FD(0) } } },
-	{ "openat2", 0, { { FD(0) } } },
+	/*
+	 * Lookups relative to a descriptor; AT_FDCWD (negative) is refused.
+	 * Landlock checks what openat opens, except with O_PATH or with the
+	 * access mode 3 (neither read nor write, yet fchmod-able): those
+	 * would reach outside the held directories through "..".  openat2
+	 * hides its flags in memory, out of the filter's sight: ENOSYS, so
+	 * that programs fall back to openat.
+	 */
+	{ "openat", 0, { { FD(0), MASK0(2, O_PATH_),
+		MASKNE(2, O_ACCMODE_, O_ACCMODE_) } } },
+	{ "openat2", RET_ERRNO(ENOSYS_), { { { C_END, 0, 0, 0 } } } },
 	{ "newfstatat", 0, { { FD(0) } } },
 	{ "statx", 0, { { FD(0) } } },
 	{ "faccessat", 0, { { FD(0) } } },
@@ -161,16 +175,20 @@ static const struct rule rules[] = {
 	{ "linkat", 0, { { FD(0), FD(2) } } },
 	{ "renameat", 0, { { FD(0), FD(2) } } },
 	{ "renameat2", 0, { { FD(0), FD(2) } } },
-	/* fexecve only: the descriptor itself, never a path. */
+	/*
+	 * fexecve only: the descriptor itself.  Trusting the sealed string's
+	 * address is safe even after an exec, when a new image could map its
+	 * own string there: any path execveat walks is checked by Landlock
+	 * (LANDLOCK_ACCESS_FS_EXECUTE).
+	 */
 	{ "execveat", 0, { { FD(0), SEALED(1) } } },
 	/*
-	 * Landlock does not mediate attribute changes: these may only name
-	 * the descriptor itself (the library resolves beneath, then passes
-	 * its sealed "" with AT_EMPTY_PATH, or NULL to utimensat).
+	 * Landlock does not mediate attribute changes, so they take no path
+	 * (not even one at a trusted address, which an exec'd image could
+	 * forge): fchmod, fchown and futimens on a descriptor that Landlock
+	 * let us open.  fchownat and fchmodat2 are not in the table.
 	 */
-	{ "fchownat", 0, { { FD(0), SEALED(1) } } },
-	{ "fchmodat2", 0, { { FD(0), SEALED(1) } } },
-	{ "utimensat", 0, { { FD(0), ISNULL(1) }, { FD(0), SEALED(1) } } },
+	{ "utimensat", 0, { { FD(0), ISNULL(1) } } },
 	/* No new namespaces; clone3 hides its flags in memory. */
 	{ "clone", 0, { { MASK0(0, CLONE_NEWNS_ALL) } } },
 	{ "clone3", RET_ERRNO(ENOSYS_), { { { C_END, 0, 0, 0 } } } },
@@ -179,8 +197,9 @@ static const struct rule rules[] = {
 	{ "sendmsg", 0, { { MASK0(2, MSG_FASTOPEN_) } } },
 	{ "sendmmsg", 0, { { MASK0(3, MSG_FASTOPEN_) } } },
 	/* Terminals: no typing into someone else's input. */
-	{ "ioctl", 0, { { NE(1, TIOCSTI_), NE(1, TIOCLINUX_) } } },
 	/* SIGIO to another process would be a signal outside. */
+	{ "ioctl", 0, { { NE(1, TIOCSTI_), NE(1, TIOCLINUX_),
+		NE(1, FIOSETOWN_), NE(1, SIOCSPGRP_) } } },
 	{ "fcntl", 0, { { NE(1, F_SETOWN_), NE(1, F_SETOWN_EX_) } } },
 	/*
 	 * Signals by pid: only to ourselves, as on FreeBSD.  A child forked
@@ -408,6 +427,11 @@ emit_cond(const struct cond *c, int fail)
 		emit(LD_W_ABS, ARG_LO(c->arg));
 		emit(ALU_AND_K, c->mask);
 		jump_unless(JMP_JEQ_K, c->val, PH_NONE, fail);
+		break;
+	case C_MASKNE:
+		emit(LD_W_ABS, ARG_LO(c->arg));
+		emit(ALU_AND_K, c->mask);
+		jump_if(JMP_JEQ_K, c->val, PH_NONE, fail);
 		break;
 	case C_END:
 		break;

@@ -30,7 +30,7 @@ attack(void *arg)
 	REFUSED(syscall(SYS_openat, held, "/", O_RDONLY | O_DIRECTORY),
 	    EACCES);
 	REFUSED(syscall(SYS_openat2, held, "/etc/passwd", &h, sizeof(h)),
-	    EACCES);
+	    ENOSYS);
 	REFUSED(syscall(SYS_openat, held, "/tmp/capmode-e36",
 	    O_WRONLY | O_CREAT, 0600), EACCES);
 	REFUSED(openat(held, "/etc/passwd", O_RDONLY), ENOTCAPABLE);

@@ -2,8 +2,9 @@
  * descriptor that is not a process descriptor: a /proc/<pid> directory
  * opened beneath a held /proc (the kernel accepts those as pidfds). Only
  * pdfork's descriptors carry the right to signal, as on FreeBSD. Refused
- * by: Landlock's signal scope (ABI 6) or seccomp. Expect: EPERM (scope)
- * or ECAPMODE, and no signal outside. */
+ * by: Landlock (a held procfs directory gets no rule, so /proc/<pid>
+ * cannot be opened beneath it) and seccomp (no O_PATH). Expect: EACCES,
+ * ECAPMODE, and no signal outside. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,12 +31,21 @@ attack(void *arg)
 
 	snprintf(name, sizeof(name), "%d", (int)c->victim);
 	esc_enter();
-	pfd = syscall(SYS_openat, c->proc, name, O_RDONLY | O_DIRECTORY);
-	CONTROL(pfd);
-	REFUSED2(syscall(SYS_pidfd_send_signal, pfd, SIGUSR2, NULL, 0), EPERM,
-	    ECAPMODE);
-	REFUSED2(syscall(SYS_pidfd_send_signal, pfd, 0, NULL, 0), EPERM,
-	    ECAPMODE);
+	REFUSED(pfd = syscall(SYS_openat, c->proc, name, O_RDONLY |
+	    O_DIRECTORY), EACCES);
+	/* Had it opened, it must not signal. */
+	if (pfd >= 0) {
+		REFUSED2(syscall(SYS_pidfd_send_signal, pfd, SIGUSR2, NULL, 0),
+		    EPERM, ECAPMODE);
+		REFUSED2(syscall(SYS_pidfd_send_signal, pfd, 0, NULL, 0),
+		    EPERM, ECAPMODE);
+	}
+	/* O_PATH descriptors are refused, and would not be pidfds. */
+	REFUSED(pfd = syscall(SYS_openat, c->proc, name, O_PATH |
+	    O_DIRECTORY), ECAPMODE);
+	if (pfd >= 0)
+		REFUSED2(syscall(SYS_pidfd_send_signal, pfd, SIGUSR2, NULL, 0),
+		    EBADF, EPERM);
 	return (esc_status());
 }
 

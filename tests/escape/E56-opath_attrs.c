@@ -1,11 +1,13 @@
 /* E56: changing mode, owner or times of an object outside the held
- * directory through an O_PATH descriptor of it (raw openat through "..":
- * Landlock does not see O_PATH opens), then the library's fchmodat /
- * fchownat / utimensat with AT_EMPTY_PATH, which pass the filter's sealed
- * "" (Landlock does not mediate attribute changes either). Refused by: the
- * library (AT_EMPTY_PATH on a descriptor it did not resolve beneath a held
- * directory) or seccomp. Expect: ENOTCAPABLE or ECAPMODE, and the secret's
- * mode unchanged. */
+ * directory. Landlock mediates neither attribute changes nor opens that
+ * neither read nor write (O_PATH, access mode 3), so each way to name the
+ * secret for such a change is tried: an O_PATH or mode-3 descriptor by raw
+ * openat or openat2 through "..", then fchmod/fchown/futimens on it; the
+ * path-taking fchmodat, fchmodat2, fchownat and utimensat through "..";
+ * the library's calls through "..". Refused by: seccomp (openat with O_PATH
+ * or access mode 3, openat2, path-taking attribute calls) and the library.
+ * Expect: ECAPMODE (ENOSYS for openat2), ENOTCAPABLE from the library, and
+ * the secret's mode and times unchanged. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -20,39 +22,60 @@
 #define NR_removexattrat	466
 #define NR_file_setattr		469
 
+#ifndef SYS_openat2
+#define SYS_openat2	437
+#endif
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2	452
+#endif
+
+struct how {
+	unsigned long long	flags, mode, resolve;
+};
+
 static int
 attack(void *arg)
 {
 	struct tree *t = arg;
 	struct timespec ts[2] = { { 0, 0 }, { 0, 0 } };
+	struct how h_path = { O_PATH, 0, 0 }, h_none = { O_ACCMODE, 0, 0 };
 	int held = esc_open_held(t);
-	long sec, up;
+	long fd;
 
 	esc_enter();
-	sec = syscall(SYS_openat, held, "../secret", O_PATH);
-	up = syscall(SYS_openat, held, "..", O_PATH | O_DIRECTORY);
-	if (sec < 0 || up < 0) {
-		esc_note("O_PATH outside refused: nothing to attack");
-		REFUSED2(sec < 0 ? -1 : up, EACCES, ECAPMODE);
-		return (esc_status());
-	}
-	REFUSED2(fchmodat((int)sec, "", 0777, AT_EMPTY_PATH), ENOTCAPABLE,
+	/* Descriptors Landlock would not check. */
+	REFUSED(syscall(SYS_openat, held, "../secret", O_PATH), ECAPMODE);
+	REFUSED(syscall(SYS_openat, held, "..", O_PATH | O_DIRECTORY),
 	    ECAPMODE);
-	REFUSED2(fchmodat((int)up, "secret", 0777, 0), ENOTCAPABLE, ECAPMODE);
-	REFUSED2(fchownat((int)sec, "", (uid_t)-1, (gid_t)-1, AT_EMPTY_PATH),
-	    ENOTCAPABLE, ECAPMODE);
-	REFUSED2(utimensat((int)sec, "", ts, AT_EMPTY_PATH), ENOTCAPABLE,
+	REFUSED(syscall(SYS_openat, held, "../secret", O_PATH | O_RDWR),
 	    ECAPMODE);
-	REFUSED2(utimensat((int)up, "secret", ts, 0), ENOTCAPABLE, ECAPMODE);
-	REFUSED2(syscall(SYS_utimensat, sec, NULL, ts, 0), ECAPMODE, EBADF);
-	REFUSED2(syscall(SYS_fchmod, sec, 0777), EBADF, ECAPMODE);
-	/* Newer calls that take a dirfd and AT_EMPTY_PATH. */
-	REFUSED(syscall(NR_setxattrat, sec, "", AT_EMPTY_PATH, "user.x",
-	    NULL, 0), ECAPMODE);
-	REFUSED(syscall(NR_removexattrat, sec, "", AT_EMPTY_PATH, "user.x"),
+	REFUSED(fd = syscall(SYS_openat, held, "../secret", O_ACCMODE),
 	    ECAPMODE);
-	REFUSED(syscall(NR_file_setattr, sec, "", NULL, 0, AT_EMPTY_PATH),
+	if (fd >= 0)
+		REFUSED(syscall(SYS_fchmod, fd, 0777), ECAPMODE);
+	REFUSED(syscall(SYS_openat, held, "../secret", O_ACCMODE | O_CLOEXEC |
+	    O_NONBLOCK), ECAPMODE);
+	REFUSED(syscall(SYS_openat2, held, "../secret", &h_path,
+	    sizeof(h_path)), ENOSYS);
+	REFUSED(syscall(SYS_openat2, held, "../secret", &h_none,
+	    sizeof(h_none)), ENOSYS);
+	/* Paths given to the attribute calls themselves. */
+	REFUSED(syscall(SYS_fchmodat, held, "../secret", 0777), ECAPMODE);
+	REFUSED(syscall(SYS_fchmodat2, held, "../secret", 0777, 0), ECAPMODE);
+	REFUSED(syscall(SYS_fchownat, held, "../secret", -1, -1, 0), ECAPMODE);
+	REFUSED(syscall(SYS_utimensat, held, "../secret", ts, 0), ECAPMODE);
+	/* Newer calls that take a dirfd and a path. */
+	REFUSED(syscall(NR_setxattrat, held, "../secret", 0, "user.x", NULL,
+	    0), ECAPMODE);
+	REFUSED(syscall(NR_removexattrat, held, "../secret", 0, "user.x"),
 	    ECAPMODE);
+	REFUSED(syscall(NR_file_setattr, held, "../secret", NULL, 0, 0),
+	    ECAPMODE);
+	/* The library, through "..". */
+	REFUSED(fchmodat(held, "../secret", 0777, 0), ENOTCAPABLE);
+	REFUSED(fchownat(held, "../secret", (uid_t)-1, (gid_t)-1, 0),
+	    ENOTCAPABLE);
+	REFUSED(utimensat(held, "../secret", ts, 0), ENOTCAPABLE);
 	return (esc_status());
 }
 
