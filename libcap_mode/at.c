@@ -27,7 +27,6 @@
 /* Referenced from rights_limit.c so static links always take this file. */
 CM_HIDDEN const char cm_anchor_at = 0;
 
-#define NAME_MAX_	255
 
 #ifndef __GLIBC__
 int	renameat2(int, const char *, int, const char *, unsigned int);
@@ -59,7 +58,7 @@ strict_or_cwd(int dirfd)
  * opened and last is ".".
  */
 static int
-parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
+parent_fd(int dirfd, const char *path, char last[CM_NAME_MAX + 1], bool *own)
 {
 	char dir[PATH_MAX];
 	size_t len;
@@ -79,7 +78,7 @@ parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
 		len--;
 	for (slash = path + len; slash > path && slash[-1] != '/'; slash--)
 		;
-	if ((size_t)(path + len - slash) > NAME_MAX_)
+	if ((size_t)(path + len - slash) > CM_NAME_MAX)
 		return (-ENAMETOOLONG);
 	memcpy(last, slash, (size_t)(path + len - slash));
 	last[path + len - slash] = '\0';
@@ -105,9 +104,9 @@ parent_fd(int dirfd, const char *path, char last[NAME_MAX_ + 1], bool *own)
  * is set and the last component is a symlink, its target is resolved in
  * turn, beneath dirfd, up to the kernel's limit of 40 links.
  */
-static int
-locate(int dirfd, const char *path, bool follow, char last[NAME_MAX_ + 1],
-    bool *own)
+CM_HIDDEN int
+cm_locate(int dirfd, const char *path, bool follow,
+    char last[CM_NAME_MAX + 1], bool *own)
 {
 	char buf[PATH_MAX], target[PATH_MAX];
 	const char *p = path;
@@ -148,8 +147,8 @@ locate(int dirfd, const char *path, bool follow, char last[NAME_MAX_ + 1],
  * opened for reading, or else for writing, never following a symlink (the
  * attributes of a symlink itself cannot be changed that way).
  */
-static int
-attr_fd(int pfd, const char *last)
+CM_HIDDEN int
+cm_attr_fd(int pfd, const char *last)
 {
 	int fl = O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC;
 	long fd, w;
@@ -169,9 +168,9 @@ attr_fd(int pfd, const char *last)
  */
 #define OBJECT_OP(dirfd, path, flags, call)				\
 	do {								\
-		char last[NAME_MAX_ + 1];				\
+		char last[CM_NAME_MAX + 1];				\
 		bool own;						\
-		int pfd = locate((dirfd), (path),			\
+		int pfd = cm_locate((dirfd), (path),			\
 		    ((flags) & AT_SYMLINK_NOFOLLOW) == 0, last, &own);	\
 		long cm_r_;							\
 									\
@@ -186,16 +185,16 @@ attr_fd(int pfd, const char *last)
 /* Run call on a descriptor fd of the object (attr_fd): fd is in scope. */
 #define ATTR_OP(dirfd, path, flags, call)				\
 	do {								\
-		char last[NAME_MAX_ + 1];				\
+		char last[CM_NAME_MAX + 1];				\
 		bool own;						\
-		int pfd = locate((dirfd), (path),			\
+		int pfd = cm_locate((dirfd), (path),			\
 		    ((flags) & AT_SYMLINK_NOFOLLOW) == 0, last, &own);	\
 		int fd;							\
 		long cm_r_;							\
 									\
 		if (pfd < 0)						\
 			return ((int)cm_ret(pfd));			\
-		fd = attr_fd(pfd, last);				\
+		fd = cm_attr_fd(pfd, last);				\
 		if (own)						\
 			cm_close(pfd);					\
 		if (fd < 0)						\
@@ -373,7 +372,7 @@ utimensat(int dirfd, const char *path, const struct timespec ts[2], int flags)
 /* Run a name operation on (parent of path, last component). */
 #define NAME_OP(dirfd, path, right, call)				\
 	do {								\
-		char last[NAME_MAX_ + 1];				\
+		char last[CM_NAME_MAX + 1];				\
 		bool own;						\
 		int s = strict_or_cwd(dirfd), pfd;			\
 		long r;							\
@@ -435,7 +434,7 @@ static long
 two_dirs(int fromfd, const char *from, uint64_t fromright, int tofd,
     const char *to, uint64_t toright, int op, unsigned int flags)
 {
-	char lfrom[NAME_MAX_ + 1], lto[NAME_MAX_ + 1];
+	char lfrom[CM_NAME_MAX + 1], lto[CM_NAME_MAX + 1];
 	bool ownf, ownt;
 	int sf = strict_or_cwd(fromfd), st = strict_or_cwd(tofd);
 	int pf, pt;
@@ -460,9 +459,9 @@ two_dirs(int fromfd, const char *from, uint64_t fromright, int tofd,
 	}
 	if (op == SYS_linkat && (flags & AT_SYMLINK_FOLLOW) != 0) {
 		/* Follow the source beneath its directory, then link that. */
-		char lof[NAME_MAX_ + 1];
+		char lof[CM_NAME_MAX + 1];
 		bool ownof;
-		int of = locate(pf, lfrom, true, lof, &ownof);
+		int of = cm_locate(pf, lfrom, true, lof, &ownof);
 
 		r = of < 0 ? of : cm_sc5(SYS_linkat, of, lof, pt, lto, 0);
 		if (of >= 0 && ownof)

@@ -100,6 +100,12 @@ CM_HIDDEN int	cm_dup_fcntl(int fd, int cmd, int minfd);
 CM_HIDDEN int	cm_openat_beneath(int dirfd, const char *path, int flags,
 		    mode_t mode, int how);
 CM_HIDDEN bool	cm_lookup_is_strict(int dirfd);
+
+/* at.c: an object beneath dirfd as (parent fd, last name), see there. */
+#define CM_NAME_MAX	255
+CM_HIDDEN int	cm_locate(int dirfd, const char *path, bool follow,
+		    char last[CM_NAME_MAX + 1], bool *own);
+CM_HIDDEN int	cm_attr_fd(int pfd, const char *last);
 CM_HIDDEN void	cm_open_rights(int flags, cap_rights_t *need);
 
 /* mode flags (enter.c) */

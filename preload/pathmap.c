@@ -134,16 +134,18 @@ static long
 link_target(const char *prefix, char *target, size_t len)
 {
 	struct pm_loc scratch;
+	char last[CM_NAME_MAX + 1];
+	bool own;
 	long fd, r;
 
 	if (pm_map(prefix, &scratch) < 0 || scratch.file)
 		return (-EINVAL);	/* above the pre-opens nothing is a link */
-	fd = cm_openat_beneath(scratch.dirfd, scratch.rel, O_PATH | O_NOFOLLOW |
-	    O_CLOEXEC, 0, CM_BENEATH);
+	fd = cm_locate(scratch.dirfd, scratch.rel, false, last, &own);
 	if (fd < 0)
 		return (fd);
-	r = cm_sc4(SYS_readlinkat, fd, "", target, len - 1);
-	cm_close((int)fd);
+	r = cm_sc4(SYS_readlinkat, fd, last, target, len - 1);
+	if (own)
+		cm_close((int)fd);
 	if (r >= 0)
 		target[r] = '\0';
 	return (r);

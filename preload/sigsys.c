@@ -106,16 +106,6 @@ emu_open(int dirfd, const char *path, int flags, mode_t mode)
  * system calls and the resolver only, each returning -errno.
  */
 
-/* O_PATH descriptor of the object, beneath its pre-open. */
-static long
-obj_fd(const struct pm_loc *loc, bool follow)
-{
-	if (loc->file)
-		return (cm_sc3(SYS_fcntl, loc->dirfd, F_DUPFD_CLOEXEC, 0));
-	return (cm_openat_beneath(loc->dirfd, loc->rel, O_PATH | O_CLOEXEC |
-	    (follow ? 0 : O_NOFOLLOW), 0, CM_BENEATH));
-}
-
 /*
  * O_PATH descriptor of the object's directory and its last name.  The
  * path is normalised: no "." or ".." in it, so the name stays beneath.
@@ -144,42 +134,63 @@ writable(const struct pm_loc *loc)
 	return (loc->e->kind == MF_DIR_RW || loc->e->kind == MF_FILE_RW);
 }
 
-/* Run one call on an O_PATH descriptor of the object. */
+/*
+ * Run one call on the object: a pre-opened file itself, or (parent, last
+ * name) beneath its pre-open with a final symlink followed there, never by
+ * the kernel.  Attribute changes go through a descriptor of the object
+ * (the filter lets no path reach them).
+ */
 static long
 on_object(long nr, const struct pm_loc *loc, bool follow, long a, long b,
     long c)
 {
-	long fd = obj_fd(loc, follow), r;
+	char last[CM_NAME_MAX + 1];
+	bool own = false;
+	long pfd, fd, r;
+	const char *name = "";
+	int nofollow = AT_SYMLINK_NOFOLLOW;
 
-	if (fd < 0)
-		return (fd);
+	if (loc->file) {
+		pfd = loc->dirfd;
+		nofollow = AT_EMPTY_PATH;
+	} else if ((pfd = cm_locate(loc->dirfd, loc->rel, follow, last,
+	    &own)) < 0) {
+		return (pfd);
+	} else {
+		name = last;
+	}
 	switch (nr) {
 	case SYS_newfstatat:
-		r = cm_sc4(SYS_newfstatat, fd, "", a, AT_EMPTY_PATH);
+		r = cm_sc4(SYS_newfstatat, pfd, name, a, nofollow);
 		break;
 	case SYS_statx:
-		r = cm_sc5(SYS_statx, fd, "", AT_EMPTY_PATH | (b &
-		    ~AT_SYMLINK_NOFOLLOW), c, a);
+		r = cm_sc5(SYS_statx, pfd, name, nofollow | (b &
+		    ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)), c, a);
 		break;
 	case SYS_faccessat2:
-		r = cm_sc4(SYS_faccessat2, fd, "", a, AT_EMPTY_PATH |
+		r = cm_sc4(SYS_faccessat2, pfd, name, a, nofollow |
 		    (b & AT_EACCESS));
 		break;
 	case SYS_readlinkat:
-		r = cm_sc4(SYS_readlinkat, fd, "", a, b);
+		r = cm_sc4(SYS_readlinkat, pfd, name, a, b);
 		break;
-	case SYS_fchmodat:	/* the filter wants the sealed "" here */
-		r = cm_sc4(SYS_fchmodat2, fd, cm_sealed_empty(), a,
-		    AT_EMPTY_PATH);
-		break;
+	case SYS_fchmodat:
 	case SYS_fchownat:
-		r = cm_sc5(SYS_fchownat, fd, cm_sealed_empty(), a, b,
-		    AT_EMPTY_PATH);
+		fd = loc->file ? cm_sc3(SYS_fcntl, pfd, F_DUPFD_CLOEXEC, 0) :
+		    cm_attr_fd((int)pfd, name);
+		if (fd < 0) {
+			r = fd;
+			break;
+		}
+		r = nr == SYS_fchmodat ? cm_sc2(SYS_fchmod, fd, a) :
+		    cm_sc3(SYS_fchown, fd, a, b);
+		cm_close((int)fd);
 		break;
 	default:
 		r = -ECAPMODE;
 	}
-	cm_close((int)fd);
+	if (own)
+		cm_close((int)pfd);
 	return (r);
 }
 

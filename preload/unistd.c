@@ -254,9 +254,9 @@ chdir(const char *path)
 
 /*
  * fchdir: the kernel knows the directory, we need its path.  Walk up with
- * ".." (an O_PATH lookup, which neither Landlock nor the filter refuses on
- * a real descriptor) until a pre-opened directory is met, naming each step
- * by its inode in the parent's listing.
+ * ".." (opened for reading, which Landlock allows within the pre-opened
+ * trees) until a pre-opened directory is met, naming each step by its
+ * inode in the parent's listing.
  */
 static int
 name_in_parent(int parent, const struct stat *child, char *name, size_t len)
@@ -330,7 +330,7 @@ path_of_dirfd(int fd, char *out, size_t len)
 			    tail[0] != '\0' ? "" : e->path, tail);
 			return (r < 0 || (size_t)r >= len ? -ENAMETOOLONG : 0);
 		}
-		up = (int)syscall(SYS_openat, cur, "..", O_PATH | O_DIRECTORY |
+		up = (int)syscall(SYS_openat, cur, "..", O_RDONLY | O_DIRECTORY |
 		    O_CLOEXEC);
 		if (up < 0 || name_in_parent(up, &st, name, sizeof(name)) < 0) {
 			if (up >= 0)
