@@ -27,6 +27,7 @@ include libcap_mode/build.mk
 -include coreutils/build.mk
 -include preload/build.mk
 -include sandbox/build.mk
+-include bpf/build.mk
 -include tests/build.mk
 -include tests/fuzz/build.mk
 -include tests/compat/build.mk
