@@ -11,8 +11,10 @@
  * Narrowing: the reserved ioctl CAPBPF_IOC_LIMIT on a descriptor the caller
  * holds.  It only ever removes rights (a request that is not a subset of
  * the current rights changes nothing and fails with ENOTCAPABLE), and only
- * for a description no other process holds (EBUSY otherwise), so a process
- * cannot narrow, let alone widen, what another process holds.
+ * for a description that this one descriptor alone refers to (EBUSY
+ * otherwise), so a process cannot narrow, let alone widen, what another
+ * process or another of its descriptors holds.  Once narrowed, the
+ * description and its rights may be shared: dup, fork, SCM_RIGHTS.
  *
  * lseek(2) has no LSM hook, so CAP_SEEK is not checked here.
  */
@@ -254,9 +256,11 @@ count_own(__u32 i, void *arg)
 }
 
 /*
- * True when every reference to file is a descriptor of the calling process
- * (plus the one the ioctl itself holds when the table is shared between
- * threads): nobody else's descriptor can be narrowed.
+ * True when the only reference to file is one descriptor of the calling
+ * process (plus the one the ioctl itself holds when the table is shared
+ * between threads): nobody else's descriptor is narrowed, and neither is
+ * another descriptor of the caller (Capsicum's rights belong to one
+ * descriptor; dup(2) copies them, which sharing the description gives).
  */
 static __always_inline bool
 held_only_by_caller(struct file *file)
@@ -279,7 +283,7 @@ held_only_by_caller(struct file *file)
 		/* file_ref_t counts from 0 for one reference. */
 		refs = BPF_CORE_READ(file, f_ref.refcnt.counter) + 1;
 	shared = BPF_CORE_READ(files, count.counter) > 1 ? 1 : 0;
-	return (c.n > 0 && refs == (long)c.n + shared);
+	return (c.n == 1 && refs == 1 + shared);
 }
 
 static __always_inline bool

@@ -9,6 +9,9 @@
  * descriptor; the programs intercept the command before any driver sees it
  * and answer with the errno CAPBPF_ACK, which no kernel path returns.
  *
+ * Type 0xCA, numbers 0xF0 and up: no driver in Linux's ioctl-number list
+ * uses them.
+ *
  * This header is included by BPF C (after vmlinux.h) and by user space.
  */
 #ifndef CAPBPF_H
@@ -33,10 +36,10 @@
 #define CAPBPF_IOC(dir, nr, size)					\
 	((unsigned int)(((dir) << 30) | ((size) << 16) | (0xCA << 8) | (nr)))
 /* Is the capbpf program attached?  Answers CAPBPF_ACK on any descriptor. */
-#define CAPBPF_IOC_PROBE	CAPBPF_IOC(0U, 0xB0, 0U)
+#define CAPBPF_IOC_PROBE	CAPBPF_IOC(0U, 0xF0, 0U)
 /* Narrow the rights of the descriptor (argument: struct capbpf_limit *). */
 #define CAPBPF_IOC_LIMIT						\
-	CAPBPF_IOC(1U, 0xB1, (unsigned int)sizeof(struct capbpf_limit))
+	CAPBPF_IOC(1U, 0xF1, (unsigned int)sizeof(struct capbpf_limit))
 
 /* Which parts of struct capbpf_limit a request narrows. */
 #define CAPBPF_L_RIGHTS		0x1u

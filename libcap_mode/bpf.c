@@ -2,14 +2,123 @@
 /*
  * bpf.c - layer 3 client: per-descriptor rights kept by eBPF LSM programs
  *
- * The programs and their loader (capbpf) are not part of this release, so
- * this layer always reports itself absent and the rights table stays the
- * library's (see cap_rights_limit(3) for what the kernel keeps anyway).
+ * When capbpf(8) has loaded its programs, every narrowing made through
+ * cap_rights_limit, cap_ioctls_limit and cap_fcntls_limit is also sent to
+ * the kernel with the reserved ioctl CAPBPF_IOC_LIMIT on the descriptor:
+ * from then on raw system calls, children, exec'd programs and receivers of
+ * the descriptor over SCM_RIGHTS are held to the rights too.
+ *
+ * The kernel keeps rights per open file description, and accepts a request
+ * only for a description that this one descriptor alone refers to; other
+ * requests (a description shared with another process or descriptor, more
+ * than CAPBPF_MAX_IOCTLS commands) leave the library's table as the only
+ * keeper, as without the programs.  The library's table stays
+ * authoritative for calls made through the library either way.
+ *
+ * Presence is probed on an eventfd, which has no ioctl of its own, so the
+ * reserved command never reaches a driver while the programs are absent.
  */
+#include <string.h>
+#include <sys/eventfd.h>
+
 #include "internal.h"
+#include "sys.h"
+#include "../bpf/capbpf.h"
+
+_Static_assert(CAPBPF_READ == CAP_READ && CAPBPF_WRITE == CAP_WRITE &&
+    CAPBPF_SEEK == CAP_SEEK && CAPBPF_MMAP == CAP_MMAP &&
+    (CAPBPF_MMAP_X | CAP_SEEK | CAP_MMAP) == CAP_MMAP_X &&
+    CAPBPF_CREATE == CAP_CREATE && CAPBPF_FTRUNCATE == CAP_FTRUNCATE &&
+    CAPBPF_LOOKUP == CAP_LOOKUP && CAPBPF_FCHMOD == CAP_FCHMOD &&
+    CAPBPF_FCHOWN == CAP_FCHOWN && CAPBPF_FCNTL == CAP_FCNTL &&
+    CAPBPF_FLOCK == CAP_FLOCK && CAPBPF_FSTAT == CAP_FSTAT &&
+    CAPBPF_ACCEPT == CAP_ACCEPT && CAPBPF_BIND == CAP_BIND &&
+    CAPBPF_CONNECT == CAP_CONNECT && CAPBPF_GETPEERNAME == CAP_GETPEERNAME &&
+    CAPBPF_GETSOCKNAME == CAP_GETSOCKNAME &&
+    CAPBPF_GETSOCKOPT == CAP_GETSOCKOPT && CAPBPF_LISTEN == CAP_LISTEN &&
+    CAPBPF_SETSOCKOPT == CAP_SETSOCKOPT && CAPBPF_SHUTDOWN == CAP_SHUTDOWN &&
+    CAPBPF_ALL0 == CAP_ALL0 && CAPBPF_IOCTL == CAP_IOCTL &&
+    CAPBPF_ALL1 == CAP_ALL1 && CAPBPF_ENOTCAPABLE == ENOTCAPABLE,
+    "capbpf.h and sys/capsicum.h disagree on a right");
+_Static_assert(CAPBPF_FCNTL_GETFL == CAP_FCNTL_GETFL &&
+    CAPBPF_FCNTL_SETFL == CAP_FCNTL_SETFL &&
+    CAPBPF_FCNTL_GETOWN == CAP_FCNTL_GETOWN &&
+    CAPBPF_FCNTL_SETOWN == CAP_FCNTL_SETOWN,
+    "capbpf.h and sys/capsicum.h disagree on a fcntl right");
+
+static volatile int bpf_present;	/* 1 once the programs answered */
 
 CM_HIDDEN bool
 cm_bpf_rights_active(void)
 {
-	return (false);
+	long fd, r;
+
+	fd = cm_sc2(SYS_eventfd2, 0, EFD_CLOEXEC);
+	if (fd < 0)
+		return (false);
+	r = cm_sc3(SYS_ioctl, fd, CAPBPF_IOC_PROBE, 0);
+	cm_close((int)fd);
+	bpf_present = r == -CAPBPF_ACK;
+	return (bpf_present);
+}
+
+/* Send one request; 1 if the kernel keeps it now, 0 if not, retrying EAGAIN. */
+static int
+send_limit(int fd, struct capbpf_limit *req)
+{
+	long r;
+	int tries;
+
+	if (!bpf_present && !cm_bpf_rights_active())
+		return (0);
+	req->version = CAPBPF_VERSION;
+	for (tries = 0; tries < 8; tries++) {
+		r = cm_sc3(SYS_ioctl, fd, CAPBPF_IOC_LIMIT, req);
+		if (r != -EAGAIN)
+			break;
+	}
+	if (r == -CAPBPF_ACK)
+		return (1);
+	if (r != -ENOTCAPABLE && r != -EBUSY && r != -EAGAIN &&
+	    r != -ENOSPC)
+		bpf_present = 0;	/* gone, or never there: probe again */
+	return (0);
+}
+
+CM_HIDDEN int
+cm_bpf_limit_rights(int fd, const cap_rights_t *rights)
+{
+	struct capbpf_limit req;
+
+	memset(&req, 0, sizeof(req));
+	req.what = CAPBPF_L_RIGHTS;
+	req.rights[0] = rights->cr_rights[0];
+	req.rights[1] = rights->cr_rights[1];
+	return (send_limit(fd, &req));
+}
+
+CM_HIDDEN int
+cm_bpf_limit_ioctls(int fd, const unsigned long *cmds, size_t ncmds)
+{
+	struct capbpf_limit req;
+
+	if (ncmds > CAPBPF_MAX_IOCTLS)
+		return (0);
+	memset(&req, 0, sizeof(req));
+	req.what = CAPBPF_L_IOCTLS;
+	req.nioctls = (int32_t)ncmds;
+	for (size_t i = 0; i < ncmds; i++)
+		req.ioctls[i] = (uint32_t)cmds[i];
+	return (send_limit(fd, &req));
+}
+
+CM_HIDDEN int
+cm_bpf_limit_fcntls(int fd, uint32_t fcntls)
+{
+	struct capbpf_limit req;
+
+	memset(&req, 0, sizeof(req));
+	req.what = CAPBPF_L_FCNTLS;
+	req.fcntls = fcntls;
+	return (send_limit(fd, &req));
 }

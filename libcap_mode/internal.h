@@ -133,8 +133,11 @@ CM_HIDDEN int	cm_for_each_fd(int (*fn)(int, void *), void *arg);
 /* threads.c */
 CM_HIDDEN int	cm_threads_restrict(int rulesetfd, unsigned int *nthreads);
 
-/* bpf.c */
+/* bpf.c: narrow in the kernel too when capbpf is loaded; 1 if it keeps it. */
 CM_HIDDEN bool	cm_bpf_rights_active(void);
+CM_HIDDEN int	cm_bpf_limit_rights(int fd, const cap_rights_t *);
+CM_HIDDEN int	cm_bpf_limit_ioctls(int fd, const unsigned long *, size_t);
+CM_HIDDEN int	cm_bpf_limit_fcntls(int fd, uint32_t);
 
 /* status.c */
 CM_HIDDEN uint32_t	cm_available(void);

@@ -184,6 +184,8 @@ limit(int fd, const cap_rights_t *rights)
 		return (-ENOTCAPABLE);
 	}
 	k = kernel_narrow(fd, rights, fl);
+	if (cm_bpf_limit_rights(fd, rights) > 0)
+		k = 1;
 	if (k > 0)
 		kernel_kept++;
 	s.r[0] = rights->cr_rights[0];
@@ -265,6 +267,7 @@ ioctls_limit(int fd, const unsigned long *cmds, size_t ncmds)
 	}
 	if (s.r[0] == 0)
 		slot_all_rights(&s);
+	(void)cm_bpf_limit_ioctls(fd, cmds, ncmds);
 	s.nioctls = (int32_t)ncmds;
 	s.ioctls = list;
 	r = cm_slot_put_locked(fd, &s);
@@ -311,6 +314,7 @@ cap_fcntls_limit(int fd, uint32_t fcntlrights)
 	}
 	if (s.r[0] == 0)
 		slot_all_rights(&s);
+	(void)cm_bpf_limit_fcntls(fd, fcntlrights);
 	s.fcntls = fcntlrights;
 	s.ioctls = s.nioctls > 0 ? cm_slot_ioctls_dup_locked(fd) : NULL;
 	if (s.nioctls > 0 && s.ioctls == NULL) {

@@ -160,6 +160,9 @@ cap_mode_status_format(char *buf, size_t len)
 	OUT("landlock abi: %d\n", st.cms_landlock_abi);
 	OUT("strict mode: %s\n", st.cms_strict ? "on" : "off");
 	OUT("limited descriptors: %u\n", st.cms_limited_fds);
+	OUT("descriptor rights kept by: %s\n",
+	    (st.cms_available & CAP_MODE_G_BPF_RIGHTS) != 0 ?
+	    "eBPF LSM (capbpf) and library" : "library");
 	for (size_t i = 0; i < NGUARANTEES; i++) {
 		uint32_t bit = guarantees[i].bit;
 		bool have = st.cms_capmode ? (st.cms_enforced & bit) != 0 :
