@@ -87,21 +87,17 @@ static void
 get_birth(int dirfd, const char *name, struct obj *o)
 {
 	struct kstatx sx;
-	int fd;
+	int fl = name == NULL ? AT_EMPTY_PATH :
+	    (opt.deref ? 0 : AT_SYMLINK_NOFOLLOW);
 
 	o->birth.tv_sec = -1;
-	fd = name == NULL ? fcntl(dirfd, F_DUPFD_CLOEXEC, 0) :
-	    openat(dirfd, name, O_PATH | O_CLOEXEC |
-	    (opt.deref ? 0 : O_NOFOLLOW));
-	if (fd < 0)
-		return;
 	memset(&sx, 0, sizeof(sx));
-	if (syscall(SYS_statx, fd, "", AT_EMPTY_PATH, KSTATX_BTIME, &sx) == 0 &&
-	    (sx.mask & KSTATX_BTIME) != 0) {
+	/* Metadata only; name is beneath dirfd (the operand's resolution). */
+	if (syscall(SYS_statx, dirfd, name == NULL ? "" : name, fl,
+	    KSTATX_BTIME, &sx) == 0 && (sx.mask & KSTATX_BTIME) != 0) {
 		o->birth.tv_sec = sx.btime.sec;
 		o->birth.tv_nsec = sx.btime.nsec;
 	}
-	(void)close(fd);
 }
 
 static const char *

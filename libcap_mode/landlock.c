@@ -108,6 +108,14 @@ cm_landlock_access(const cap_rights_t *r)
 	 */
 	if (has(r, CAP_LOOKUP))
 		a |= CM_LL_FS_READ_DIR;
+	/*
+	 * Attribute changes beneath the directory open the object first
+	 * (at.c: the filter lets no path reach fchmodat and the like), so
+	 * raw reads there are possible too; the library still wants CAP_READ.
+	 */
+	if (has(r, CAP_FCHMODAT) || has(r, CAP_FCHOWNAT) ||
+	    has(r, CAP_FUTIMESAT))
+		a |= CM_LL_FS_READ_FILE | CM_LL_FS_READ_DIR;
 	if (has(r, CAP_WRITE))
 		a |= CM_LL_FS_WRITE_FILE;
 	if (has(r, CAP_FEXECVE))
