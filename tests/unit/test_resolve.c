@@ -253,6 +253,72 @@ capmode_limited_dirfd(void **state)
 	assert_isolated(matrix_in_capmode, (void *)&yes);
 }
 
+/*
+ * Capability mode walks paths itself (resolve.c): link chains and loops,
+ * creation through a dangling link, trailing slashes, lstat and chmod of
+ * names several directories down, and the depth limit.
+ */
+static int
+walk_details(void *arg)
+{
+	char deep[66 * 2 + 8], got[32];
+	struct stat st;
+	int d = open_held(), fd;
+
+	(void)arg;
+	ICHECK(d >= 0);
+	ICHECK(symlinkat("in", d, "chain") == 0);		/* -> in -> sub/deep */
+	ICHECK(symlinkat("loop2", d, "loop1") == 0);
+	ICHECK(symlinkat("loop1", d, "loop2") == 0);
+	ICHECK(symlinkat("sub/created", d, "dangling") == 0);
+	ICHECK(symlinkat("../sub", d, "sub/self") == 0);	/* sub/self -> sub */
+	deep[0] = '\0';
+	for (int i = 0; i < 66; i++) {
+		strcat(deep, i == 0 ? "n" : "/n");
+		ICHECK(mkdirat(d, deep, 0700) == 0);
+	}
+	ICHECK(cap_enter() == 0);
+
+	ICHECK((fd = openat(d, "chain", O_RDONLY)) >= 0);
+	ICHECK(read_text(fd, got, sizeof(got)) == 0 && strcmp(got, "deep\n") == 0);
+	close(fd);
+	ICHECK((fd = openat(d, "sub/self/self/deep", O_RDONLY)) >= 0);
+	close(fd);
+	ICHECK_ERR(openat(d, "loop1", O_RDONLY), ELOOP);
+	ICHECK_ERR(openat(d, "chain", O_RDONLY | O_NOFOLLOW), ELOOP);
+	/* O_CREAT follows a dangling link to create its target, beneath. */
+	ICHECK((fd = openat(d, "dangling", O_WRONLY | O_CREAT, 0600)) >= 0);
+	close(fd);
+	ICHECK(fstatat(d, "sub/created", &st, 0) == 0 && S_ISREG(st.st_mode));
+	ICHECK_ERR(openat(d, "dangling", O_WRONLY | O_CREAT | O_EXCL, 0600),
+	    EEXIST);
+	/* A trailing slash wants a directory. */
+	ICHECK_OK(openat(d, "sub/", O_RDONLY));
+	ICHECK_ERR(openat(d, "inside/", O_RDONLY), ENOTDIR);
+	/* lstat sees the link several directories down; stat its target. */
+	ICHECK(fstatat(d, "sub/self/self", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode));
+	ICHECK(fstatat(d, "sub/self/self", &st, 0) == 0 && S_ISDIR(st.st_mode));
+	ICHECK_ERR(fstatat(d, "sub/self/../../..", &st, 0), ENOTCAPABLE);
+	/* Attributes through a path, without any path reaching the kernel. */
+	ICHECK(fchmodat(d, "sub/self/deep", 0600, 0) == 0);
+	ICHECK(fstatat(d, "sub/deep", &st, 0) == 0 && (st.st_mode & 0777) == 0600);
+	ICHECK(utimensat(d, "chain", NULL, 0) == 0);
+	ICHECK_ERR(fchmodat(d, "up", 0600, 0), ENOTCAPABLE);
+	/* More directories than the walk keeps for "..": 66 levels. */
+	ICHECK_ERR(openat(d, deep, O_RDONLY | O_DIRECTORY), ENAMETOOLONG);
+	deep[2 * 64 - 1] = '\0';				/* 64 levels */
+	ICHECK_OK(openat(d, deep, O_RDONLY | O_DIRECTORY));
+	return (0);
+}
+
+static void
+capmode_walk(void **state)
+{
+	(void)state;
+	assert_isolated(walk_details, NULL);
+}
+
 /* The other *at calls resolve beneath too. */
 static int
 other_at_calls(void *arg)
@@ -410,6 +476,7 @@ main(void)
 		cmocka_unit_test(resolve_beneath_cwd),
 		cmocka_unit_test(capmode_unlimited_dirfd),
 		cmocka_unit_test(capmode_limited_dirfd),
+		cmocka_unit_test(capmode_walk),
 		cmocka_unit_test(at_calls_beneath),
 		cmocka_unit_test(magic_links_limited),
 		cmocka_unit_test(magic_links_capmode),
