@@ -82,6 +82,13 @@ struct {
 	__type(value, struct capbpf_rights);
 } rights SEC(".maps");
 
+/*
+ * Entries in the map, raised before an insertion and lowered after a
+ * deletion: while it is 0 no description is narrowed, and the hooks return
+ * at once without a lookup.
+ */
+__u64 tracked = 0;
+
 /* struct file before Linux 6.13 counted references in f_count. */
 struct file___fcount {
 	atomic_long_t	f_count;
@@ -92,7 +99,22 @@ entry_of(const void *file)
 {
 	__u64 key = (__u64)file;
 
+	if (READ_ONCE(tracked) == 0)
+		return (NULL);
 	return (bpf_map_lookup_elem(&rights, &key));
+}
+
+/* Insert a new entry; 0, -EEXIST, or another error. */
+static __always_inline long
+insert(__u64 key, const struct capbpf_rights *val)
+{
+	long err;
+
+	__sync_fetch_and_add(&tracked, 1);
+	err = bpf_map_update_elem(&rights, &key, val, BPF_NOEXIST);
+	if (err != 0)
+		__sync_fetch_and_add(&tracked, -1);
+	return (err);
 }
 
 static __always_inline int
@@ -126,7 +148,8 @@ inherit(struct capbpf_rights *from, const void *to)
 	for (i = 0; i < CAPBPF_MAX_IOCTLS; i++)
 		copy.ioctls[i] = from->ioctls[i];
 	bpf_spin_unlock(&from->lock);
-	bpf_map_update_elem(&rights, &key, &copy, BPF_ANY);
+	if (insert(key, &copy) == -EEXIST)
+		bpf_map_update_elem(&rights, &key, &copy, BPF_EXIST);
 }
 
 /* The file open as descriptor fd in the calling process, or NULL. */
@@ -134,13 +157,13 @@ static __always_inline struct file *
 fd_file(long fd)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
-	struct fdtable *fdt = BPF_CORE_READ(t, files, fdt);
+	struct fdtable *fdt = t->files->fdt;
 	struct file **fda;
 	struct file *f = NULL;
 
-	if (fdt == NULL || fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+	if (fd < 0 || fd >= fdt->max_fds)
 		return (NULL);
-	fda = BPF_CORE_READ(fdt, fd);
+	fda = fdt->fd;
 	if (bpf_probe_read_kernel(&f, sizeof(f), &fda[fd]) != 0)
 		return (NULL);
 	return (f);
@@ -164,12 +187,12 @@ syscall_of(struct sc *s)
 	regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
 	if (regs == NULL)
 		return (false);
-	s->nr = BPF_CORE_READ(regs, orig_ax);
-	s->a[0] = BPF_CORE_READ(regs, di);
-	s->a[1] = BPF_CORE_READ(regs, si);
-	s->a[2] = BPF_CORE_READ(regs, dx);
-	s->a[3] = BPF_CORE_READ(regs, r10);
-	s->a[4] = BPF_CORE_READ(regs, r8);
+	s->nr = regs->orig_ax;
+	s->a[0] = regs->di;
+	s->a[1] = regs->si;
+	s->a[2] = regs->dx;
+	s->a[3] = regs->r10;
+	s->a[4] = regs->r8;
 	return (true);
 #else
 	return (false);
@@ -198,6 +221,8 @@ file_of_path(const struct path *path)
 	__u64 flags, name;
 	char c = 1;
 
+	if (READ_ONCE(tracked) == 0)
+		return (NULL);
 	if (entry_of(f) != NULL)
 		return (f);
 	if (!syscall_of(&s))
@@ -266,23 +291,22 @@ static __always_inline bool
 held_only_by_caller(struct file *file)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files = BPF_CORE_READ(t, files);
-	struct fdtable *fdt = BPF_CORE_READ(files, fdt);
+	struct files_struct *files = t->files;
+	struct fdtable *fdt = files->fdt;
 	struct own_ctx c = { .target = file };
-	unsigned int max = BPF_CORE_READ(fdt, max_fds);
+	unsigned int max = fdt->max_fds;
 	long refs, shared;
 
 	if (max > CAPBPF_MAX_SCAN)
 		return (false);
-	c.fda = BPF_CORE_READ(fdt, fd);
+	c.fda = fdt->fd;
 	bpf_loop(max, count_own, &c, 0);
 	if (bpf_core_field_exists(struct file___fcount, f_count))
-		refs = BPF_CORE_READ((struct file___fcount *)file,
-		    f_count.counter);
+		refs = ((struct file___fcount *)file)->f_count.counter;
 	else
 		/* file_ref_t counts from 0 for one reference. */
-		refs = BPF_CORE_READ(file, f_ref.refcnt.counter) + 1;
-	shared = BPF_CORE_READ(files, count.counter) > 1 ? 1 : 0;
+		refs = file->f_ref.refcnt.counter + 1;
+	shared = files->count.counter > 1 ? 1 : 0;
 	return (c.n == 1 && refs == 1 + shared);
 }
 
@@ -346,9 +370,14 @@ narrow(struct file *file, unsigned long arg)
 		return (-EFAULT);
 	if (!valid_request(&req))
 		return (-EINVAL);
+	v = bpf_map_lookup_elem(&rights, &key);
+	/* Widening is refused as such, whoever holds the description. */
+	if (v != NULL && (req.what & CAPBPF_L_RIGHTS) != 0 &&
+	    ((req.rights[0] & ~READ_ONCE(v->rights[0])) != 0 ||
+	    (req.rights[1] & ~READ_ONCE(v->rights[1])) != 0))
+		return (-CAPBPF_ENOTCAPABLE);
 	if (!held_only_by_caller(file))
 		return (-EBUSY);
-	v = bpf_map_lookup_elem(&rights, &key);
 	if (v == NULL) {
 		struct capbpf_rights all = {
 			.rights = { CAPBPF_ALL0, CAPBPF_ALL1 },
@@ -356,7 +385,7 @@ narrow(struct file *file, unsigned long arg)
 			.nioctls = -1,
 		};
 
-		err = bpf_map_update_elem(&rights, &key, &all, BPF_NOEXIST);
+		err = insert(key, &all);
 		if (err != 0 && err != -EEXIST)
 			return (-ENOSPC);
 		v = bpf_map_lookup_elem(&rights, &key);
@@ -442,12 +471,12 @@ SEC("lsm/file_mprotect")
 int BPF_PROG(capbpf_file_mprotect, struct vm_area_struct *vma,
     unsigned long reqprot, unsigned long prot, int ret)
 {
-	struct file *file = BPF_CORE_READ(vma, vm_file);
+	struct file *file = vma->vm_file;
 
 	if (ret != 0 || file == NULL)
 		return (ret);
 	return (check(file, mmap_need(reqprot,
-	    (BPF_CORE_READ(vma, vm_flags) & VM_SHARED) != 0), 0));
+	    (vma->vm_flags & VM_SHARED) != 0), 0));
 }
 
 SEC("lsm/file_ioctl")
@@ -584,7 +613,7 @@ int BPF_PROG(capbpf_file_open, struct file *file, int ret)
 	__u64 flags = 0, need;
 	char c = '/';
 
-	if (ret != 0)
+	if (ret != 0 || READ_ONCE(tracked) == 0)
 		return (ret);
 	if (!syscall_of(&s))
 		return (0);
@@ -622,7 +651,8 @@ int BPF_PROG(capbpf_file_free, struct file *file)
 {
 	__u64 key = (__u64)file;
 
-	bpf_map_delete_elem(&rights, &key);
+	if (READ_ONCE(tracked) != 0 && bpf_map_delete_elem(&rights, &key) == 0)
+		__sync_fetch_and_add(&tracked, -1);
 	return (0);
 }
 
@@ -631,7 +661,7 @@ int BPF_PROG(capbpf_file_free, struct file *file)
 static __always_inline int
 sock_check(struct socket *sock, __u64 need)
 {
-	return (check(BPF_CORE_READ(sock, file), need, 0));
+	return (check(sock->file, need, 0));
 }
 
 SEC("lsm/socket_bind")
@@ -667,8 +697,8 @@ int BPF_PROG(capbpf_socket_accept, struct socket *sock,
 	if ((r = sock_check(sock, CAPBPF_ACCEPT)) != 0)
 		return (r);
 	/* The accepted socket inherits the listening socket's rights. */
-	v = entry_of(BPF_CORE_READ(sock, file));
-	nf = BPF_CORE_READ(newsock, file);
+	v = entry_of(sock->file);
+	nf = newsock->file;
 	if (v != NULL && nf != NULL)
 		inherit(v, nf);
 	return (0);
