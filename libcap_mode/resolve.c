@@ -204,6 +204,9 @@ walk_open(int dirfd, const char *path, int flags, mode_t mode, int how)
 	return (r);
 }
 
+/* Set by the fuzzing harness fuzz_walk to walk outside capability mode. */
+CM_HIDDEN int cm_walk_always;
+
 CM_HIDDEN int
 cm_openat_beneath(int dirfd, const char *path, int flags, mode_t mode,
     int how)
@@ -212,7 +215,7 @@ cm_openat_beneath(int dirfd, const char *path, int flags, mode_t mode,
 	long r;
 
 	flags &= ~O_RESOLVE_BENEATH;
-	if (cm_capmode)
+	if (cm_capmode || cm_walk_always)
 		return (walk_open(dirfd, path, flags, mode, how));
 	memset(&oh, 0, sizeof(oh));
 	oh.flags = (uint64_t)(unsigned int)flags;

@@ -81,6 +81,13 @@ setup(void)
 	    CAP_UNLINKAT, CAP_CREATE, CAP_WRITE, CAP_SEEK);
 	if (cap_rights_limit(d, &r) < 0 || fstat(d, &root_st) < 0)
 		abort();
+#ifdef FUZZ_WALK
+	{
+		extern int cm_walk_always;	/* libcap_mode/resolve.c */
+
+		cm_walk_always = 1;
+	}
+#endif
 	root = d;
 }
 
