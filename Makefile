@@ -29,6 +29,7 @@ include libcap_mode/build.mk
 -include sandbox/build.mk
 -include bpf/build.mk
 -include tests/build.mk
+-include tests/vm/build.mk
 -include tests/fuzz/build.mk
 -include tests/compat/build.mk
 -include bench/build.mk

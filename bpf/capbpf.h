@@ -17,9 +17,15 @@
 #ifndef CAPBPF_H
 #define CAPBPF_H
 
-#ifndef __VMLINUX_H__
-#include <linux/bpf.h>	/* struct bpf_spin_lock */
-#include <linux/types.h>
+#ifdef __VMLINUX_H__
+#define CAPBPF_U32	__u32
+#define CAPBPF_S32	__s32
+#define CAPBPF_U64	__u64
+#else
+#include <stdint.h>
+#define CAPBPF_U32	uint32_t
+#define CAPBPF_S32	int32_t
+#define CAPBPF_U64	uint64_t
 #endif
 
 #define CAPBPF_PIN_DIR		"/sys/fs/bpf/capmode"
@@ -47,14 +53,15 @@
 #define CAPBPF_L_IOCTLS		0x4u
 
 struct capbpf_limit {
-	__u32	version;	/* CAPBPF_VERSION */
-	__u32	what;		/* CAPBPF_L_* */
-	__u64	rights[2];	/* cap_rights_t words */
-	__u32	fcntls;		/* CAP_FCNTL_* */
-	__s32	nioctls;	/* -1: every command */
-	__u32	ioctls[CAPBPF_MAX_IOCTLS];
+	CAPBPF_U32	version;	/* CAPBPF_VERSION */
+	CAPBPF_U32	what;		/* CAPBPF_L_* */
+	CAPBPF_U64	rights[2];	/* cap_rights_t words */
+	CAPBPF_U32	fcntls;		/* CAP_FCNTL_* */
+	CAPBPF_S32	nioctls;	/* -1: every command */
+	CAPBPF_U32	ioctls[CAPBPF_MAX_IOCTLS];
 };
 
+#ifdef __VMLINUX_H__
 /*
  * The rights of one open file description (map value).  A description
  * without an entry holds every right.
@@ -68,6 +75,7 @@ struct capbpf_rights {
 	__s32	nioctls;
 	__u32	ioctls[CAPBPF_MAX_IOCTLS];
 };
+#endif
 
 /*
  * The CAP_* values the programs test, as <sys/capsicum.h> encodes them

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/bpf.h>
 #include <sys/capsicum.h>
 
 #include "capbpf.h"
@@ -739,7 +740,7 @@ now(void)
 static double
 time_read(int fd)
 {
-	enum { NREAD = 100000 };
+	enum { NREAD = 50000 };
 	double t = now();
 
 	for (int i = 0; i < NREAD; i++)
@@ -751,7 +752,7 @@ time_read(int fd)
 static double
 time_open(int dir)
 {
-	enum { NOPEN = 20000 };
+	enum { NOPEN = 10000 };
 	double t = now();
 
 	for (int i = 0; i < NOPEN; i++)
@@ -773,7 +774,7 @@ capbpf_cmd(const char *cmd)
 /*
  * Three states in the same boot: programs not loaded; loaded with no
  * description narrowed (the hooks return at once); loaded with one
- * narrowed description (every hook looks the file up).  The best of five
+ * narrowed description (every hook looks the file up).  The best of nine
  * alternating rounds: TCG timing is noisy.
  */
 static int
@@ -789,7 +790,7 @@ bench(void)
 	close(open(TMP "/bench/a/b/f", O_CREAT | O_WRONLY, 0644));
 	fd = new_file();
 	dir = open(TMP "/bench", O_RDONLY | O_DIRECTORY);
-	for (int round = 0; round < 5; round++) {
+	for (int round = 0; round < 9; round++) {
 		if (capbpf_cmd("unload") != 0)
 			return (1);
 		rd[0] = MIN(rd[0], time_read(fd));

@@ -1,0 +1,48 @@
+#!/bin/busybox sh
+# init.sh - /init of the test virtual machine (tests/vm/run.sh)
+#
+# Every step prints "vm: rc NAME STATUS"; run.sh fails on a non-zero
+# status, on a "not ok" line, and on a missing step or "vm: end".
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mount -t tmpfs tmp /tmp
+mount -t securityfs securityfs /sys/kernel/security
+mount -t bpf bpf /sys/fs/bpf
+export PATH=/bin TMPDIR=/tmp HOME=/tmp
+
+echo
+echo "vm: kernel $(uname -r)"
+echo "vm: lsm $(cat /sys/kernel/security/lsm)"
+
+# Without the programs: the library degrades and says so.
+/bin/libtest unloaded
+echo "vm: rc libtest-unloaded $?"
+
+# The library's unit tests on this kernel (older Landlock ABI).
+# Each line is prefixed with the binary's name, for run.sh to judge.
+for t in /unit/test_*; do
+	[ -x "$t" ] || continue
+	(cd /tmp && CMOCKA_MESSAGE_OUTPUT=TAP "$t") > /tmp/unit.out 2>&1
+	rc=$?
+	sed "s/^/[${t##*/}] /" /tmp/unit.out
+	echo "vm: unit ${t##*/} $rc"
+done
+
+/bin/capbpf load
+echo "vm: rc capbpf-load $?"
+/bin/capbpf status
+echo "vm: rc capbpf-status $?"
+/bin/bpftest
+echo "vm: rc bpftest $?"
+/bin/libtest loaded
+echo "vm: rc libtest-loaded $?"
+/bin/bpftest bench
+echo "vm: rc bench $?"
+/bin/capbpf unload
+echo "vm: rc capbpf-unload $?"
+/bin/capbpf status
+echo "vm: rc capbpf-status-after-unload $([ $? -ne 0 ] && echo 0 || echo 1)"
+echo "vm: end"
+poweroff -f
