@@ -13,6 +13,7 @@ strace util-linux procps file parallel
 python3 sqlite3 tar findutils grep sed
 hyperfine busybox toybox rust-coreutils bubblewrap
 mandoc debhelper dpkg-dev fakeroot lintian debootstrap man-db
+bpftool libelf-dev zlib1g-dev qemu-system-x86 cpio
 "
 
 missing=""
