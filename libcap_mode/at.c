@@ -245,6 +245,22 @@ fstatat(int dirfd, const char *path, struct stat *st, int flags)
 	if (*path == '\0')
 		return ((int)cm_ret((flags & AT_EMPTY_PATH) == 0 ? -ENOENT :
 		    cm_sc4(SYS_newfstatat, dirfd, "", st, AT_EMPTY_PATH)));
+	/* Most names are not symlinks: look first, follow only if one is. */
+	{
+		char last[CM_NAME_MAX + 1];
+		bool own;
+		int pfd = cm_locate(dirfd, path, false, last, &own);
+
+		if (pfd < 0)
+			return ((int)cm_ret(pfd));
+		r = cm_sc4(SYS_newfstatat, pfd, last, st,
+		    (flags & AT_NO_AUTOMOUNT) | AT_SYMLINK_NOFOLLOW);
+		if (own)
+			cm_close(pfd);
+		if (r < 0 || (flags & AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISLNK(st->st_mode))
+			return ((int)cm_ret(r));
+	}
 	OBJECT_OP(dirfd, path, flags, cm_sc4(SYS_newfstatat, pfd, last, st,
 	    (flags & AT_NO_AUTOMOUNT) | AT_SYMLINK_NOFOLLOW));
 }
