@@ -34,6 +34,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define ENOMEM		12
 #define EEXIST		17
 #define EAGAIN		11
+#define ENFILE		23
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
 
 #define MAY_WRITE	0x2
@@ -132,12 +133,17 @@ check(const void *file, __u64 r0, __u64 r1)
 	return (0);
 }
 
-/* Copy the rights of `from` to the new description `to` (accept, openat). */
-static __always_inline void
+/*
+ * Copy the rights of `from` to the new description `to` (accept, openat).
+ * 0, or an error when the map is full: the caller then refuses the new
+ * description rather than let it hold every right.
+ */
+static __always_inline int
 inherit(struct capbpf_rights *from, const void *to)
 {
 	struct capbpf_rights copy = {};
 	__u64 key = (__u64)to;
+	long err;
 	int i;
 
 	bpf_spin_lock(&from->lock);
@@ -148,8 +154,10 @@ inherit(struct capbpf_rights *from, const void *to)
 	for (i = 0; i < CAPBPF_MAX_IOCTLS; i++)
 		copy.ioctls[i] = from->ioctls[i];
 	bpf_spin_unlock(&from->lock);
-	if (insert(key, &copy) == -EEXIST)
-		bpf_map_update_elem(&rights, &key, &copy, BPF_EXIST);
+	err = insert(key, &copy);
+	if (err == -EEXIST)
+		err = bpf_map_update_elem(&rights, &key, &copy, BPF_EXIST);
+	return (err == 0 ? 0 : -ENFILE);
 }
 
 /* The file open as descriptor fd in the calling process, or NULL. */
@@ -204,6 +212,7 @@ syscall_of(struct sc *s)
 #define NR_newfstatat	262
 #define NR_statx	332
 #define NR_openat2	437
+#define NR_execveat	322
 
 /*
  * The open file description a path hook is about: the path is the file's
@@ -642,8 +651,23 @@ int BPF_PROG(capbpf_file_open, struct file *file, int ret)
 		need |= CAPBPF_FTRUNCATE;
 	if ((v->rights[0] & need) != need)
 		return (-CAPBPF_ENOTCAPABLE);
-	inherit(v, file);
-	return (0);
+	return (inherit(v, file));
+}
+
+/* fexecve(3): execveat(fd, "", ..., AT_EMPTY_PATH) needs CAP_FEXECVE. */
+SEC("lsm/bprm_creds_for_exec")
+int BPF_PROG(capbpf_bprm_creds_for_exec, struct linux_binprm *bprm, int ret)
+{
+	struct sc s;
+	char c = 1;
+
+	if (ret != 0 || READ_ONCE(tracked) == 0)
+		return (ret);
+	if (!syscall_of(&s) || s.nr != NR_execveat ||
+	    (s.a[4] & AT_EMPTY_PATH) == 0 ||
+	    bpf_probe_read_user(&c, 1, (const void *)s.a[1]) != 0 || c != 0)
+		return (0);
+	return (check(fd_file((int)s.a[0]), CAPBPF_FEXECVE, 0));
 }
 
 SEC("lsm/file_free_security")
@@ -700,7 +724,7 @@ int BPF_PROG(capbpf_socket_accept, struct socket *sock,
 	v = entry_of(sock->file);
 	nf = newsock->file;
 	if (v != NULL && nf != NULL)
-		inherit(v, nf);
+		return (inherit(v, nf));
 	return (0);
 }
 

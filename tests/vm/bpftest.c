@@ -356,6 +356,29 @@ static int op_open_w(int fd) { return (op_open_at(fd, "f", O_WRONLY)); }
 static int op_open_creat(int fd) { return (op_open_at(fd, "new", O_RDONLY | O_CREAT)); }
 static int op_open_trunc(int fd) { return (op_open_at(fd, "f", O_RDWR | O_TRUNC)); }
 
+static int
+new_exe(void)
+{
+	return (open(self, O_RDONLY | O_CLOEXEC));
+}
+
+/* fexecve: execveat(fd, "", AT_EMPTY_PATH) in a child; its errno or 0. */
+static int
+op_fexecve(int fd)
+{
+	char *argv[] = { "bpftest", "child-exit", NULL }, *envp[] = { NULL };
+	int st;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
+		_exit(errno);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return (-1);
+	return (WEXITSTATUS(st));
+}
+
 struct rcase {
 	const char	*name;
 	uint64_t	right;
@@ -392,6 +415,7 @@ static const struct rcase cases[] = {
 	{ "openat(dir, O_WRONLY) needs CAP_WRITE", CAP_WRITE, new_dir, op_open_w },
 	{ "openat(dir, O_CREAT) needs CAP_CREATE", CAP_CREATE, new_dir, op_open_creat },
 	{ "openat(dir, O_TRUNC) needs CAP_FTRUNCATE", CAP_FTRUNCATE, new_dir, op_open_trunc },
+	{ "execveat(fd, \"\", AT_EMPTY_PATH) needs CAP_FEXECVE", CAP_FEXECVE, new_exe, op_fexecve },
 	{ "bind(2) needs CAP_BIND", CAP_BIND, new_sock, op_bind },
 	{ "connect(2) needs CAP_CONNECT", CAP_CONNECT, new_sock, op_connect },
 	{ "listen(2) needs CAP_LISTEN", CAP_LISTEN, new_bound, op_listen },
@@ -830,6 +854,8 @@ main(int argc, char **argv)
 
 	if (n > 0)
 		self[n] = '\0';
+	if (argc == 2 && strcmp(argv[1], "child-exit") == 0)
+		return (0);
 	if (argc == 3 && strcmp(argv[1], "child-read") == 0)
 		return (child_read(argv[2]));
 	if (argc == 3 && strcmp(argv[1], "child-recv") == 0)
