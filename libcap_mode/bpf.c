@@ -15,6 +15,12 @@
  * keeper, as without the programs.  The library's table stays
  * authoritative for calls made through the library either way.
  *
+ * CAP_FSTAT and fcntl(F_GETFL) (CAP_FCNTL with CAP_FCNTL_GETFL) stay with
+ * the library's table: the library and libc read a descriptor's type and
+ * status flags with raw calls of their own (the Landlock rules of
+ * cap_enter, the reopen of cap_rights_limit, fdopen(3)), which the kernel
+ * must keep answering.  Every other right is sent as asked.
+ *
  * Presence is probed on an eventfd, which has no ioctl of its own, so the
  * reserved command never reaches a driver while the programs are absent.
  */
@@ -93,7 +99,7 @@ cm_bpf_limit_rights(int fd, const cap_rights_t *rights)
 
 	memset(&req, 0, sizeof(req));
 	req.what = CAPBPF_L_RIGHTS;
-	req.rights[0] = rights->cr_rights[0];
+	req.rights[0] = rights->cr_rights[0] | CAP_FSTAT | CAP_FCNTL;
 	req.rights[1] = rights->cr_rights[1];
 	return (send_limit(fd, &req));
 }
@@ -120,6 +126,6 @@ cm_bpf_limit_fcntls(int fd, uint32_t fcntls)
 
 	memset(&req, 0, sizeof(req));
 	req.what = CAPBPF_L_FCNTLS;
-	req.fcntls = fcntls;
+	req.fcntls = fcntls | CAP_FCNTL_GETFL;
 	return (send_limit(fd, &req));
 }

@@ -14,18 +14,16 @@ VM_BINS   := $(VM_DIR)/capbpf $(VM_DIR)/bpftest $(VM_DIR)/libtest
 ifeq ($(SANITIZE)$(STATIC),)
 CHECK_TARGETS += check-vm-auto
 endif
-.PHONY: check-vm check-vm-auto vm-musl-lib
+.PHONY: check-vm check-vm-auto vm-force
 
 $(VM_DIR)/bpftest: tests/vm/bpftest.c bpf/capbpf.h
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) -O2 -Iinclude -Ibpf -static -o $@ $<
 
-# libtest links libcap_mode statically, built with musl in a tree of its own.
-vm-musl-lib:
-	$(MAKE) --no-print-directory O=$(VM_MUSL) CC=musl-gcc STATIC=1 \
-	    $(VM_MUSL)/libcap_mode.a
-
-$(VM_MUSL)/libcap_mode.a: vm-musl-lib
+# libtest links libcap_mode statically, built with musl in a tree of its
+# own (by a make of its own, which knows the library's dependencies).
+$(VM_MUSL)/libcap_mode.a: vm-force
+	$(MAKE) --no-print-directory O=$(VM_MUSL) CC=musl-gcc STATIC=1 $@
 
 $(VM_DIR)/libtest: tests/vm/libtest.c $(VM_MUSL)/libcap_mode.a
 	musl-gcc $(CSTD) $(WARN) -O2 -Iinclude -static -o $@ $< \

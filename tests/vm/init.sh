@@ -30,15 +30,19 @@ esac
 /bin/libtest unloaded
 echo "vm: rc libtest-unloaded $?"
 
-# The library's unit tests on this kernel (older Landlock ABI).
-# Each line is prefixed with the binary's name, for run.sh to judge.
-for t in /unit/test_*; do
-	[ -x "$t" ] || continue
-	(cd /tmp && CMOCKA_MESSAGE_OUTPUT=TAP "$t") > /tmp/unit.out 2>&1
-	rc=$?
-	sed "s/^/[${t##*/}] /" /tmp/unit.out
-	echo "vm: unit ${t##*/} $rc"
-done
+# The library's unit tests on this kernel (older Landlock ABI), without
+# and then with the programs.  Each line is prefixed with the binary's
+# name, for run.sh to judge.
+units() {
+	for t in /unit/test_*; do
+		[ -x "$t" ] || continue
+		(cd /tmp && CMOCKA_MESSAGE_OUTPUT=TAP "$t") > /tmp/unit.out 2>&1
+		rc=$?
+		sed "s/^/[${t##*/}$1] /" /tmp/unit.out
+		echo "vm: unit ${t##*/}$1 $rc"
+	done
+}
+units ""
 
 /bin/capbpf load
 echo "vm: rc capbpf-load $?"
@@ -48,6 +52,7 @@ echo "vm: rc capbpf-status $?"
 echo "vm: rc bpftest $?"
 /bin/libtest loaded
 echo "vm: rc libtest-loaded $?"
+units "+capbpf"
 /bin/capbpf unload
 echo "vm: rc capbpf-unload $?"
 /bin/capbpf status
