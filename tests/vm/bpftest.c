@@ -11,6 +11,7 @@
  * narrowing (allowed) and after (ENOTCAPABLE).
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -646,6 +647,15 @@ child_recv(const char *arg)
 
 /* --- attacks on the channel ----------------------------------------- */
 
+static void *
+thread_wait(void *arg)
+{
+	char c;
+
+	(void)!read(*(int *)arg, &c, 1);
+	return (NULL);
+}
+
 static void
 test_attacks(void)
 {
@@ -738,6 +748,24 @@ test_attacks(void)
 	n = child_status(pid);
 	report(n == 0, "an unprivileged process narrows its own descriptor, "
 	    "cannot widen it, cannot open the map (status %d)", n);
+
+	/* Threads share the table: the ioctl's own reference is allowed for. */
+	{
+		pthread_t th;
+		int p[2];
+
+		if (pipe(p) == 0 && pthread_create(&th, NULL, thread_wait,
+		    &p[0]) == 0) {
+			fd = new_file();
+			report(narrow_without(fd, CAP_READ) == CAPBPF_ACK &&
+			    op_read(fd) == ENOTCAPABLE,
+			    "a threaded process narrows its own descriptor");
+			(void)!write(p[1], "q", 1);
+			pthread_join(th, NULL);
+			close(fd);
+		} else
+			report(0, "pthread_create: %s", strerror(errno));
+	}
 
 	/* A freed description's entry is gone with it. */
 	fd = new_file();

@@ -18,7 +18,7 @@ endif
 
 $(VM_DIR)/bpftest: tests/vm/bpftest.c bpf/capbpf.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(WARN) -O2 -Iinclude -Ibpf -static -o $@ $<
+	$(CC) $(CSTD) $(WARN) -O2 -Iinclude -Ibpf -static -o $@ $< -lpthread
 
 # libtest links libcap_mode statically, built with musl in a tree of its
 # own (by a make of its own, which knows the library's dependencies).
