@@ -87,11 +87,17 @@ capbox_help(const char *name)
 	return (cb_finish(0));
 }
 
-static void
+static CB_NORETURN void
 version(const char *name)
 {
 	(void)printf("%s (capbox) %s\n", name, CB_VERSION);
 	exit(cb_finish(0));
+}
+
+void
+cb_version(void)
+{
+	version(cb_progname);
 }
 
 static void

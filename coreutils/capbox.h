@@ -61,10 +61,11 @@
  * gen-applets.sh scans to build the applet table.  usage_status is the exit
  * status of a usage error (1 for most, 2 for cmp and test), also used for
  * "trouble" such as a failed cap_enter.
- * ALIAS("[", test): one more name for an applet.
+ * ALIAS("[", test, flags): one more name for an applet, with its own
+ * flags (the usage status is the applet's).
  */
 #define APPLET(name, status, flags)	int name##_main(int, char *[]);
-#define ALIAS(str, name)
+#define ALIAS(str, ...)
 
 /* Applet flags (third APPLET argument). */
 #define CB_RAWARGS	0x1	/* no option pre-processing (echo, test...) */
@@ -109,6 +110,31 @@ int	cb_getopt_long(int argc, char *const argv[], const char *optstr,
 int	cb_parse_size(const char *s, bool saturate, intmax_t *out);
 /* A plain non-negative decimal (no suffix); same returns. */
 int	cb_parse_uint(const char *s, uintmax_t *out);
+/*
+ * GNU's xstrtoumax (gnulib): base 0 takes 0x and 0 prefixes; one
+ * multiplier from `suffixes` (b c w k K M m G g T t P E Z Y R Q, and with
+ * '0' in it the KB/KiB forms).  Returns CB_XSTR_* bits; *val is set
+ * unless CB_XSTR_INVALID.  cb_xstrtol_fatal prints GNU's message for the
+ * error ("invalid -j argument 'x'") and exits.  cb_optname gives "-j" or
+ * "--skip-bytes" as typed, for the option getopt just returned.
+ */
+#define CB_XSTR_OK		0
+#define CB_XSTR_OVERFLOW	1
+#define CB_XSTR_BADSUFFIX	2
+#define CB_XSTR_INVALID		4
+int	cb_xstrtoumax(const char *s, char **endp, int base, uintmax_t *val,
+	    const char *suffixes);
+CB_NORETURN void	cb_xstrtol_fatal(int err, int status, const char *opt,
+	    const char *arg);
+const char	*cb_optname(char *const argv[], const struct option *longopts,
+	    int c);
+/* Print "prog (capbox) VERSION" and exit 0 (cmp -v). */
+CB_NORETURN void	cb_version(void);
+/*
+ * GNU's quote() in the C locale (printf, test): 'x', with \\, \' and C
+ * escapes for control characters inside: 'it\'s'.
+ */
+const char	*cb_qc(int slot, const char *s);
 /* GNU's quoting of a user-supplied string in messages: 'x' or "x'y". */
 const char	*cb_q(int slot, const char *s);
 

@@ -6,6 +6,8 @@
  * turns getopt's printing off and says the same thing in both builds.
  */
 #define CB_NO_GETOPT_REDIRECT
+#include <inttypes.h>
+
 #include "capbox.h"
 
 /* The long option whose name starts with name[0..len), or NULL. */
@@ -192,4 +194,146 @@ cb_parse_uint(const char *s, uintmax_t *out)
 	}
 	*out = n;
 	return (0);
+}
+
+/*
+ * GNU's xstrtoumax: an unsigned number in `base` (0: C prefixes 0x and 0),
+ * then at most one multiplier from `suffixes`.  The multipliers are
+ * gnulib's: b 512, c 1, w 2, k/K 1024, M m G g T t P E Z Y R Q powers of
+ * 1024, and when `suffixes` holds '0', "KB" style (1000) and "KiB" style
+ * (1024) two- and three-letter forms.  A string with no digits but a
+ * valid suffix ("K") counts 1 of it, as gnulib does.
+ */
+int
+cb_xstrtoumax(const char *s, char **endp, int base, uintmax_t *val,
+    const char *suffixes)
+{
+	const char *p = s;
+	char *end;
+	uintmax_t n, mult = 1, k;
+	int err = CB_XSTR_OK, pow = 0, i, nsuf = 1;
+	unsigned int b = 1024;
+
+	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		p++;
+	if (*p == '-') {
+		if (endp != NULL)
+			*endp = (char *)(uintptr_t)s;
+		return (CB_XSTR_INVALID);
+	}
+	errno = 0;
+	n = strtoumax(s, &end, base);
+	if (end == s) {
+		if (suffixes != NULL && *end != '\0' &&
+		    strchr(suffixes, *end) != NULL)
+			n = 1;
+		else {
+			if (endp != NULL)
+				*endp = end;
+			return (CB_XSTR_INVALID);
+		}
+	} else if (errno == ERANGE) {
+		err = CB_XSTR_OVERFLOW;
+	}
+	if (endp != NULL)
+		*endp = end;
+	if (*end == '\0') {
+		*val = n;
+		return (err);
+	}
+	if (suffixes == NULL || strchr(suffixes, *end) == NULL) {
+		*val = n;
+		return (err | CB_XSTR_BADSUFFIX);
+	}
+	if (strchr(suffixes, '0') != NULL) {
+		if (end[1] == 'B' || end[1] == 'D') {
+			b = 1000;
+			nsuf = 2;
+		} else if (end[1] == 'i' && end[2] == 'B') {
+			nsuf = 3;
+		}
+	}
+	switch (*end) {
+	case 'b': mult = 512; break;
+	case 'B': mult = 1024; break;
+	case 'c': mult = 1; break;
+	case 'w': mult = 2; break;
+	case 'k': case 'K': pow = 1; break;
+	case 'M': case 'm': pow = 2; break;
+	case 'G': case 'g': pow = 3; break;
+	case 'T': case 't': pow = 4; break;
+	case 'P': pow = 5; break;
+	case 'E': pow = 6; break;
+	case 'Z': pow = 7; break;
+	case 'Y': pow = 8; break;
+	case 'R': pow = 9; break;
+	case 'Q': pow = 10; break;
+	default:
+		*val = n;
+		return (err | CB_XSTR_BADSUFFIX);
+	}
+	for (i = 0; i < pow; i++) {
+		k = mult * b;
+		if (k / b != mult) {
+			err |= CB_XSTR_OVERFLOW;
+			mult = UINTMAX_MAX;
+			break;
+		}
+		mult = k;
+	}
+	if (mult != 0 && n > UINTMAX_MAX / mult) {
+		err |= CB_XSTR_OVERFLOW;
+		n = UINTMAX_MAX;
+	} else {
+		n *= mult;
+	}
+	end += nsuf;
+	if (endp != NULL)
+		*endp = end;
+	*val = n;
+	if (*end != '\0')
+		err |= CB_XSTR_BADSUFFIX;
+	return (err);
+}
+
+/*
+ * GNU's xstrtol_fatal wording for a bad option argument: "invalid -j
+ * argument 'x'", "invalid suffix in --skip-bytes argument '1x'",
+ * "-j argument '9...' too large".  opt is "-j" or "--skip-bytes" as the
+ * user typed it.  Exits with `status` after the message.
+ */
+void
+cb_xstrtol_fatal(int err, int status, const char *opt, const char *arg)
+{
+	if ((err & CB_XSTR_INVALID) != 0)
+		cb_errx(status, "invalid %s argument %s", opt, cb_q(0, arg));
+	if ((err & CB_XSTR_BADSUFFIX) != 0)
+		cb_errx(status, "invalid suffix in %s argument %s", opt,
+		    cb_q(0, arg));
+	cb_errx(status, "%s argument %s too large", opt, cb_q(0, arg));
+}
+
+/*
+ * The option as the user typed it, for cb_xstrtol_fatal: "--name" when
+ * the word before optind is a long option, else "-c".
+ */
+const char *
+cb_optname(char *const argv[], const struct option *longopts, int c)
+{
+	static char buf[64];
+	const char *w = argv[optind - 1];
+	const struct option *o;
+
+	if (w != NULL && w[0] == '-' && w[1] == '-' && w[2] != '\0') {
+		size_t len = strcspn(w + 2, "=");
+
+		for (o = longopts; o != NULL && o->name != NULL; o++)
+			if (strncmp(o->name, w + 2, len) == 0 && o->val == c) {
+				(void)snprintf(buf, sizeof(buf), "--%s",
+				    o->name);
+				return (buf);
+			}
+	}
+	(void)snprintf(buf, sizeof(buf), "-%c", c);
+	return (buf);
 }

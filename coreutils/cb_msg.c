@@ -125,3 +125,37 @@ cb_q(int slot, const char *s)
 	p[len + 2] = '\0';
 	return (p);
 }
+
+const char *
+cb_qc(int slot, const char *s)
+{
+	static char *buf[4];
+	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
+	size_t len = strlen(s);
+	const char *e;
+	char *p;
+
+	slot &= 3;
+	if ((p = realloc(buf[slot], len * 4 + 3)) == NULL)
+		return (s);
+	buf[slot] = p;
+	*p++ = '\'';
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\\' || c == '\'') {
+			*p++ = '\\';
+			*p++ = (char)c;
+		} else if ((e = strchr(from, c)) != NULL) {
+			*p++ = '\\';
+			*p++ = to[e - from];
+		} else if (c < 0x20 || c >= 0x7f) {
+			p += sprintf(p, "\\%03o", c);
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p++ = '\'';
+	*p = '\0';
+	return (buf[slot]);
+}
