@@ -71,6 +71,8 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define O_WRONLY	0x1
 #define O_CREAT		0x40
 #define O_TRUNC		0x200
+#define S_IFMT		0170000
+#define S_IFIFO		0010000
 
 /* Descriptor table slots scanned when checking that a file is ours alone. */
 #define CAPBPF_MAX_SCAN	65536
@@ -178,6 +180,22 @@ fd_file(long fd)
 }
 
 /*
+ * The directory a *at call looks `name` up beneath: dfd's file when the
+ * name is relative and not empty; NULL for AT_FDCWD or an absolute name.
+ */
+static __always_inline struct file *
+at_dir(__u64 dfd, __u64 name)
+{
+	char c = '/';
+
+	if ((int)dfd == AT_FDCWD ||
+	    bpf_probe_read_user(&c, 1, (const void *)name) != 0 ||
+	    c == '/' || c == 0)
+		return (NULL);
+	return (fd_file((int)dfd));
+}
+
+/*
  * The system call being made and its first arguments (x86-64), so that a
  * hook that only sees a path can tell it was named by a descriptor.
  */
@@ -213,6 +231,20 @@ syscall_of(struct sc *s)
 #define NR_statx	332
 #define NR_openat2	437
 #define NR_execveat	322
+#define NR_mkdirat	258
+#define NR_mknodat	259
+#define NR_unlinkat	263
+#define NR_renameat	264
+#define NR_linkat	265
+#define NR_symlinkat	266
+#define NR_renameat2	316
+
+/* Check `need` on the directory of the *at arguments d (dirfd), n (name). */
+static __always_inline int
+at_check(const struct sc *s, int d, int n, __u64 need)
+{
+	return (check(at_dir(s->a[d], s->a[n]), need, 0));
+}
 
 /*
  * The open file description a path hook is about: the path is the file's
@@ -602,16 +634,28 @@ int BPF_PROG(capbpf_path_chown, const struct path *path, unsigned int uid,
 SEC("lsm/inode_getattr")
 int BPF_PROG(capbpf_inode_getattr, const struct path *path, int ret)
 {
+	const void *f;
+	struct sc s;
+
 	if (ret != 0)
 		return (ret);
-	return (check(file_of_path(path), CAPBPF_FSTAT, 0));
+	if ((f = file_of_path(path)) != NULL)
+		return (check(f, CAPBPF_FSTAT, 0));
+	/* fstatat(dir, "name"), statx(dir, "name"): CAP_FSTATAT. */
+	if (READ_ONCE(tracked) == 0 || !syscall_of(&s) ||
+	    (s.nr != NR_newfstatat && s.nr != NR_statx))
+		return (0);
+	return (at_check(&s, 0, 1, CAPBPF_FSTAT | CAPBPF_LOOKUP));
 }
 
 /*
  * openat(2) beneath a narrowed directory: the directory must hold
- * CAP_LOOKUP and the rights the open asks for, and the new description
- * inherits the directory's rights, as on FreeBSD.  (O_PATH opens and the
- * other *at calls have no hook that sees the directory descriptor.)
+ * CAP_LOOKUP, and CAP_CREATE or CAP_FTRUNCATE when the open creates or
+ * truncates; the new description inherits the directory's rights, as on
+ * FreeBSD.  CAP_READ and CAP_WRITE are not asked for at the open: what is
+ * opened inherits their absence, so read(2) and write(2) on it are refused
+ * (a directory walked to reach a file, as libcap_mode's lookups do, needs
+ * no CAP_READ).  O_PATH opens have no hook.
  */
 SEC("lsm/file_open")
 int BPF_PROG(capbpf_file_open, struct file *file, int ret)
@@ -620,7 +664,6 @@ int BPF_PROG(capbpf_file_open, struct file *file, int ret)
 	struct file *dir;
 	struct sc s;
 	__u64 flags = 0, need;
-	char c = '/';
 
 	if (ret != 0 || READ_ONCE(tracked) == 0)
 		return (ret);
@@ -634,17 +677,10 @@ int BPF_PROG(capbpf_file_open, struct file *file, int ret)
 			return (0);
 	} else
 		return (0);
-	if ((int)s.a[0] == AT_FDCWD ||
-	    bpf_probe_read_user(&c, 1, (const void *)s.a[1]) != 0 || c == '/')
-		return (0);
-	dir = fd_file((int)s.a[0]);
+	dir = at_dir(s.a[0], s.a[1]);
 	if (dir == NULL || (v = entry_of(dir)) == NULL)
 		return (0);
 	need = CAPBPF_LOOKUP;
-	if ((flags & O_ACCMODE) != O_WRONLY)
-		need |= CAPBPF_READ;
-	if ((flags & O_ACCMODE) != O_RDONLY)
-		need |= CAPBPF_WRITE;
 	if (flags & O_CREAT)
 		need |= CAPBPF_CREATE;
 	if (flags & O_TRUNC)
@@ -652,6 +688,89 @@ int BPF_PROG(capbpf_file_open, struct file *file, int ret)
 	if ((v->rights[0] & need) != need)
 		return (-CAPBPF_ENOTCAPABLE);
 	return (inherit(v, file));
+}
+
+/* Directory operations beneath a narrowed directory (the *at calls). */
+
+#define AT_HOOK_START							\
+	struct sc s;							\
+									\
+	if (ret != 0 || READ_ONCE(tracked) == 0)			\
+		return (ret);						\
+	if (!syscall_of(&s))						\
+		return (0)
+
+SEC("lsm/path_mkdir")
+int BPF_PROG(capbpf_path_mkdir, const struct path *dir, struct dentry *d,
+    umode_t mode, int ret)
+{
+	AT_HOOK_START;
+	return (s.nr == NR_mkdirat ? at_check(&s, 0, 1, CAPBPF_MKDIRAT) : 0);
+}
+
+SEC("lsm/path_mknod")
+int BPF_PROG(capbpf_path_mknod, const struct path *dir, struct dentry *d,
+    umode_t mode, unsigned int dev, int ret)
+{
+	AT_HOOK_START;
+	if (s.nr != NR_mknodat)
+		return (0);
+	return (at_check(&s, 0, 1, (mode & S_IFMT) == S_IFIFO ?
+	    CAPBPF_MKFIFOAT : CAPBPF_MKNODAT));
+}
+
+SEC("lsm/path_unlink")
+int BPF_PROG(capbpf_path_unlink, const struct path *dir, struct dentry *d,
+    int ret)
+{
+	AT_HOOK_START;
+	return (s.nr == NR_unlinkat ? at_check(&s, 0, 1, CAPBPF_UNLINKAT) : 0);
+}
+
+SEC("lsm/path_rmdir")
+int BPF_PROG(capbpf_path_rmdir, const struct path *dir, struct dentry *d,
+    int ret)
+{
+	AT_HOOK_START;
+	return (s.nr == NR_unlinkat ? at_check(&s, 0, 1, CAPBPF_UNLINKAT) : 0);
+}
+
+SEC("lsm/path_symlink")
+int BPF_PROG(capbpf_path_symlink, const struct path *dir, struct dentry *d,
+    const char *old_name, int ret)
+{
+	AT_HOOK_START;
+	return (s.nr == NR_symlinkat ?
+	    at_check(&s, 1, 2, CAPBPF_SYMLINKAT) : 0);
+}
+
+SEC("lsm/path_link")
+int BPF_PROG(capbpf_path_link, struct dentry *old, const struct path *dir,
+    struct dentry *new, int ret)
+{
+	int r;
+
+	AT_HOOK_START;
+	if (s.nr != NR_linkat)
+		return (0);
+	if ((r = at_check(&s, 0, 1, CAPBPF_LINKAT_SOURCE)) != 0)
+		return (r);
+	return (at_check(&s, 2, 3, CAPBPF_LINKAT_TARGET));
+}
+
+SEC("lsm/path_rename")
+int BPF_PROG(capbpf_path_rename, const struct path *old_dir,
+    struct dentry *old, const struct path *new_dir, struct dentry *new,
+    unsigned int flags, int ret)
+{
+	int r;
+
+	AT_HOOK_START;
+	if (s.nr != NR_renameat && s.nr != NR_renameat2)
+		return (0);
+	if ((r = at_check(&s, 0, 1, CAPBPF_RENAMEAT_SOURCE)) != 0)
+		return (r);
+	return (at_check(&s, 2, 3, CAPBPF_RENAMEAT_TARGET));
 }
 
 /* fexecve(3): execveat(fd, "", ..., AT_EMPTY_PATH) needs CAP_FEXECVE. */

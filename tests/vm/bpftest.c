@@ -353,7 +353,106 @@ op_open_at(int fd, const char *name, int flags)
 }
 
 static int op_lookup(int fd) { return (op_open_at(fd, "f", O_RDONLY)); }
-static int op_open_w(int fd) { return (op_open_at(fd, "f", O_WRONLY)); }
+
+/* Open beneath fd, then use: the new description has fd's rights. */
+static int
+op_open_then(int fd, int flags, int rd)
+{
+	int r = (int)syscall(SYS_openat, fd, "f", flags | O_CLOEXEC), e;
+
+	if (r < 0)
+		return (-1);
+	e = rd ? op_read(r) : op_write(r);
+	close(r);
+	return (e);
+}
+
+static int op_open_read(int fd) { return (op_open_then(fd, O_RDONLY, 1)); }
+static int op_open_write(int fd) { return (op_open_then(fd, O_WRONLY, 0)); }
+
+/* The *at calls, each on a fresh name. */
+static int seq;
+
+static char *
+fresh(const char *prefix, char *name, size_t len)
+{
+	snprintf(name, len, "%s%d", prefix, ++seq);
+	return (name);
+}
+
+static void
+make_at(const char *dir, const char *name, int isdir)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (isdir)
+		mkdir(path, 0755);
+	else
+		close(open(path, O_CREAT | O_WRONLY, 0644));
+}
+
+static int op_mkdirat(int fd) { char n[32]; return (E(syscall(SYS_mkdirat, fd, fresh("m", n, sizeof(n)), 0755))); }
+static int op_mkfifoat(int fd) { char n[32]; return (E(syscall(SYS_mknodat, fd, fresh("p", n, sizeof(n)), S_IFIFO | 0644, 0))); }
+static int op_mknodat(int fd) { char n[32]; return (E(syscall(SYS_mknodat, fd, fresh("k", n, sizeof(n)), S_IFREG | 0644, 0))); }
+static int op_symlinkat(int fd) { char n[32]; return (E(syscall(SYS_symlinkat, "f", fd, fresh("s", n, sizeof(n))))); }
+static int op_fstatat_rel(int fd) { struct stat st; return (E(syscall(SYS_newfstatat, fd, "f", &st, 0))); }
+
+static int
+op_unlinkat(int fd)
+{
+	char n[32];
+
+	make_at(TMP "/dir", fresh("u", n, sizeof(n)), 0);
+	return (E(syscall(SYS_unlinkat, fd, n, 0)));
+}
+
+static int
+op_rmdirat(int fd)
+{
+	char n[32];
+
+	make_at(TMP "/dir", fresh("r", n, sizeof(n)), 1);
+	return (E(syscall(SYS_unlinkat, fd, n, AT_REMOVEDIR)));
+}
+
+static int
+op_link_source(int fd)
+{
+	char n[32], to[64];
+
+	snprintf(to, sizeof(to), TMP "/%s", fresh("l", n, sizeof(n)));
+	return (E(syscall(SYS_linkat, fd, "f", AT_FDCWD, to, 0)));
+}
+
+static int
+op_link_target(int fd)
+{
+	char n[32];
+
+	return (E(syscall(SYS_linkat, AT_FDCWD, TMP "/dir/f", fd,
+	    fresh("l", n, sizeof(n)), 0)));
+}
+
+static int
+op_rename_source(int fd)
+{
+	char n[32], to[64];
+
+	make_at(TMP "/dir", fresh("n", n, sizeof(n)), 0);
+	snprintf(to, sizeof(to), TMP "/%s", n);
+	return (E(syscall(SYS_renameat, fd, n, AT_FDCWD, to)));
+}
+
+static int
+op_rename_target(int fd)
+{
+	char n[32], from[64];
+
+	make_at(TMP, fresh("n", n, sizeof(n)), 0);
+	snprintf(from, sizeof(from), TMP "/%s", n);
+	return (E(syscall(SYS_renameat, AT_FDCWD, from, fd, n)));
+}
 static int op_open_creat(int fd) { return (op_open_at(fd, "new", O_RDONLY | O_CREAT)); }
 static int op_open_trunc(int fd) { return (op_open_at(fd, "f", O_RDWR | O_TRUNC)); }
 
@@ -412,8 +511,21 @@ static const struct rcase cases[] = {
 	{ "statx(fd, \"\", AT_EMPTY_PATH) needs CAP_FSTAT", CAP_FSTAT, new_file, op_statx },
 	{ "fstat(2) on a directory needs CAP_FSTAT", CAP_FSTAT, new_dir, op_fstat },
 	{ "openat(dir) needs CAP_LOOKUP", CAP_LOOKUP, new_dir, op_lookup },
-	{ "openat(dir, O_RDONLY) needs CAP_READ", CAP_READ, new_dir, op_lookup },
-	{ "openat(dir, O_WRONLY) needs CAP_WRITE", CAP_WRITE, new_dir, op_open_w },
+	{ "a file opened beneath a dir without CAP_READ cannot be read", CAP_READ, new_dir, op_open_read },
+	{ "a file opened beneath a dir without CAP_WRITE cannot be written", CAP_WRITE, new_dir, op_open_write },
+	{ "mkdirat(2) needs CAP_MKDIRAT", CAPRIGHT(0, 0x800000ULL), new_dir, op_mkdirat },
+	{ "mknodat(S_IFIFO) needs CAP_MKFIFOAT", CAPRIGHT(0, 0x1000000ULL), new_dir, op_mkfifoat },
+	{ "mknodat(S_IFREG) needs CAP_MKNODAT", CAPRIGHT(0, 0x2000000ULL), new_dir, op_mknodat },
+	{ "unlinkat(2) needs CAP_UNLINKAT", CAPRIGHT(0, 0x10000000ULL), new_dir, op_unlinkat },
+	{ "unlinkat(AT_REMOVEDIR) needs CAP_UNLINKAT", CAPRIGHT(0, 0x10000000ULL), new_dir, op_rmdirat },
+	{ "symlinkat(2) needs CAP_SYMLINKAT", CAPRIGHT(0, 0x8000000ULL), new_dir, op_symlinkat },
+	{ "linkat(2) from a dir needs CAP_LINKAT_SOURCE", CAPRIGHT(0, 0x20000000000ULL), new_dir, op_link_source },
+	{ "linkat(2) into a dir needs CAP_LINKAT_TARGET", CAPRIGHT(0, 0x400000ULL), new_dir, op_link_target },
+	{ "renameat(2) from a dir needs CAP_RENAMEAT_SOURCE", CAPRIGHT(0, 0x4000000ULL), new_dir, op_rename_source },
+	{ "renameat(2) into a dir needs CAP_RENAMEAT_TARGET", CAPRIGHT(0, 0x40000000000ULL), new_dir, op_rename_target },
+	{ "fstatat(dir, \"f\") needs CAP_FSTAT (CAP_FSTATAT)", CAP_FSTAT, new_dir, op_fstatat_rel },
+	{ "fstatat(dir, \"f\") needs CAP_LOOKUP (CAP_FSTATAT)", CAP_LOOKUP, new_dir, op_fstatat_rel },
+	{ "mkdirat(2) needs CAP_LOOKUP", CAP_LOOKUP, new_dir, op_mkdirat },
 	{ "openat(dir, O_CREAT) needs CAP_CREATE", CAP_CREATE, new_dir, op_open_creat },
 	{ "openat(dir, O_TRUNC) needs CAP_FTRUNCATE", CAP_FTRUNCATE, new_dir, op_open_trunc },
 	{ "execveat(fd, \"\", AT_EMPTY_PATH) needs CAP_FEXECVE", CAP_FEXECVE, new_exe, op_fexecve },

@@ -43,9 +43,9 @@ main(int argc, char **argv)
 	struct cap_mode_status st;
 	cap_rights_t r;
 	unsigned long one = FIONBIO;
-	char report[4096], b[4];
+	char report[4096], b[4], base[64], path[128];
 	struct stat sb;
-	int loaded, fd, fd2, n, want;
+	int loaded, fd, fd2, n, want, dirs[5];
 
 	if (argc != 2 || (strcmp(argv[1], "loaded") != 0 &&
 	    strcmp(argv[1], "unloaded") != 0)) {
@@ -93,7 +93,47 @@ main(int argc, char **argv)
 	    "raw fcntl(F_SETFL) not refused without capbpf");
 	check(E(syscall(SYS_fcntl, fd, F_GETFL)) == 0, "raw fcntl(F_GETFL) works");
 
+	/* Directories narrowed to one operation each, used after cap_enter. */
+	snprintf(base, sizeof(base), "/tmp/lt-%s", argv[1]);
+	mkdir(base, 0755);
+	snprintf(path, sizeof(path), "%s/sub", base);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/sub/f", base);
+	close(open(path, O_CREAT | O_WRONLY, 0644));
+	snprintf(path, sizeof(path), "%s/sub/gone", base);
+	close(open(path, O_CREAT | O_WRONLY, 0644));
+	for (int i = 0; i < 5; i++)
+		dirs[i] = open(base, O_RDONLY | O_DIRECTORY);
+	cap_rights_init(&r, CAP_LOOKUP, CAP_MKDIRAT);
+	check(cap_rights_limit(dirs[0], &r) == 0, "dir 0: CAP_MKDIRAT");
+	cap_rights_init(&r, CAP_LOOKUP, CAP_READ, CAP_SEEK, CAP_FSTAT, CAP_FCNTL);
+	check(cap_rights_limit(dirs[1], &r) == 0, "dir 1: CAP_READ");
+	cap_rights_init(&r, CAP_LOOKUP, CAP_UNLINKAT);
+	check(cap_rights_limit(dirs[2], &r) == 0, "dir 2: CAP_UNLINKAT");
+	cap_rights_init(&r, CAP_FSTATAT);
+	check(cap_rights_limit(dirs[3], &r) == 0, "dir 3: CAP_FSTATAT");
+	cap_rights_init(&r, CAP_LOOKUP, CAP_CREATE, CAP_WRITE, CAP_SEEK,
+	    CAP_FSTAT, CAP_FCNTL);
+	check(cap_rights_limit(dirs[4], &r) == 0, "dir 4: CAP_CREATE|CAP_WRITE");
+
 	check(cap_enter() == 0, "cap_enter on this kernel");
+	/* The library's lookups beneath the directories, either mode. */
+	n = mkdirat(dirs[0], "sub/newdir", 0755);
+	if (n != 0)
+		printf("# mkdirat: %s\n", strerror(errno));
+	check(n == 0, "mkdirat beneath a CAP_MKDIRAT directory");
+	check(openat(dirs[0], "sub/f", O_RDONLY) == -1 && errno == ENOTCAPABLE,
+	    "openat O_RDONLY beneath it: ENOTCAPABLE");
+	n = openat(dirs[1], "sub/f", O_RDONLY);
+	check(n >= 0 && read(n, b, 1) == 0,
+	    "openat and read beneath a CAP_READ directory");
+	check(unlinkat(dirs[2], "sub/gone", 0) == 0,
+	    "unlinkat beneath a CAP_UNLINKAT directory");
+	check(fstatat(dirs[3], "sub/f", &sb, 0) == 0,
+	    "fstatat beneath a CAP_FSTATAT directory");
+	n = openat(dirs[4], "sub/new", O_CREAT | O_WRONLY, 0644);
+	check(n >= 0 && write(n, "n", 1) == 1,
+	    "openat O_CREAT and write beneath a CAP_CREATE directory");
 	check(cap_mode_status(&st) == 0 &&
 	    ((st.cms_enforced & CAP_MODE_G_BPF_RIGHTS) != 0) == loaded,
 	    loaded ? "bpf-rights enforced in capability mode" :
