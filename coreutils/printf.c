@@ -53,7 +53,11 @@ static bool utf8;
 static void
 check_num(const char *s, const char *end)
 {
-	if (errno != 0) {
+	/* musl sets EINVAL where glibc converts nothing; glibc's words. */
+	if (errno == ERANGE) {
+		cb_warnx("%s: Numerical result out of range", cb_qc(0, s));
+		status = 1;
+	} else if (errno != 0 && errno != EINVAL) {
 		cb_warn("%s", cb_qc(0, s));
 		status = 1;
 	} else if (*end != '\0') {

@@ -116,14 +116,14 @@ number(const char *s, intmax_t min, intmax_t max, const char *suf,
 	uintmax_t v;
 	int e = cb_xstrtoumax(s, NULL, 10, &v, suf);
 
-	if (e == CB_XSTR_OK && (v < (uintmax_t)min || v > (uintmax_t)max)) {
-		errno = v > INT_MAX / 2 ? EOVERFLOW : ERANGE;
-		cb_err(1, "%s: %s", what, cb_quote(s));
-	}
-	if (e == CB_XSTR_OVERFLOW) {
-		errno = EOVERFLOW;
-		cb_err(1, "%s: %s", what, cb_quote(s));
-	}
+	/* glibc's wording, also in the musl build. */
+	if (e == CB_XSTR_OK && (v < (uintmax_t)min || v > (uintmax_t)max))
+		cb_errx(1, "%s: %s: %s", what, cb_quote(s), v > INT_MAX / 2 ?
+		    "Value too large for defined data type" :
+		    "Numerical result out of range");
+	if (e == CB_XSTR_OVERFLOW)
+		cb_errx(1, "%s: %s: Value too large for defined data type",
+		    what, cb_quote(s));
 	if (e != CB_XSTR_OK)
 		cb_errx(1, "%s: %s", what, cb_quote(s));
 	return ((intmax_t)v);
@@ -463,9 +463,9 @@ input_size(void)
 			return ((intmax_t)pre.len);
 		pre.len += (size_t)n;
 	}
-	errno = EOVERFLOW;
 	if (out.in_st.st_size == 0)
-		cb_err(1, "%s: cannot determine file size", cb_quotef(infile));
+		cb_errx(1, "%s: cannot determine file size: Value too large "
+		    "for defined data type", cb_quotef(infile));
 	if ((cur = lseek(infd, 0, SEEK_CUR)) < 0 ||
 	    (end = lseek(infd, 0, SEEK_END)) < 0) {
 		if (errno == ESPIPE || errno == ENOTCAPABLE)

@@ -78,7 +78,8 @@ check_applet() {
 @test "help: every applet answers --help with a usage line, exit 0" {
 	local app bad=""
 	for app in $("$CAPBOX" --list); do
-		[ "$app" = "[" ] && continue
+		# "test --help" is a string (POSIX); test.bats checks "[ --help".
+		case $app in "[" | test) continue ;; esac
 		run -0 "$CAPBOX" "$app" --help
 		[[ ${lines[0]} == "usage: $app"* ]] || bad="$bad $app"
 	done
