@@ -92,11 +92,30 @@ struct {
  */
 __u64 tracked = 0;
 
+/*
+ * A counting filter in front of the map: the slot of a file (from its
+ * inode number) counts the entries of files in that slot, raised before an
+ * insertion and lowered after a deletion, so a zero proves there is no
+ * entry and spares the hash lookup.  Only hooks that hold a typed struct
+ * file use it; the others look the map up directly.
+ */
+#define FILTER_SLOTS	65536
+__u32 filter[FILTER_SLOTS] = {};
+
+static __always_inline __u32
+slot_of(struct file *file)
+{
+	__u64 ino = file->f_inode->i_ino;
+
+	return ((__u32)(ino ^ (ino >> 16)) & (FILTER_SLOTS - 1));
+}
+
 /* struct file before Linux 6.13 counted references in f_count. */
 struct file___fcount {
 	atomic_long_t	f_count;
 } __attribute__((preserve_access_index));
 
+/* The entry of a description, by its address alone. */
 static __always_inline struct capbpf_rights *
 entry_of(const void *file)
 {
@@ -107,32 +126,57 @@ entry_of(const void *file)
 	return (bpf_map_lookup_elem(&rights, &key));
 }
 
-/* Insert a new entry; 0, -EEXIST, or another error. */
-static __always_inline long
-insert(__u64 key, const struct capbpf_rights *val)
+/* The same for a file the hook was handed: the filter first. */
+static __always_inline struct capbpf_rights *
+entry_of_file(struct file *file)
 {
+	__u64 key = (__u64)file;
+
+	if (file == NULL || READ_ONCE(tracked) == 0 ||
+	    READ_ONCE(filter[slot_of(file)]) == 0)
+		return (NULL);
+	return (bpf_map_lookup_elem(&rights, &key));
+}
+
+/* Insert a new entry for file; 0, -EEXIST, or another error. */
+static __always_inline long
+insert(struct file *file, const struct capbpf_rights *val)
+{
+	__u64 key = (__u64)file;
+	__u32 i = slot_of(file);
 	long err;
 
+	__sync_fetch_and_add(&filter[i], 1);
 	__sync_fetch_and_add(&tracked, 1);
 	err = bpf_map_update_elem(&rights, &key, val, BPF_NOEXIST);
-	if (err != 0)
+	if (err != 0) {
 		__sync_fetch_and_add(&tracked, -1);
+		__sync_fetch_and_add(&filter[i], -1);
+	}
 	return (err);
 }
 
 static __always_inline int
-check(const void *file, __u64 r0, __u64 r1)
+allows(const struct capbpf_rights *v, __u64 r0, __u64 r1)
 {
-	struct capbpf_rights *v;
-
-	if (file == NULL)
-		return (0);
-	v = entry_of(file);
 	if (v == NULL)
 		return (0);
 	if ((v->rights[0] & r0) != r0 || (v->rights[1] & r1) != r1)
 		return (-CAPBPF_ENOTCAPABLE);
 	return (0);
+}
+
+/* Does the description hold r0/r1?  0 or -ENOTCAPABLE. */
+static __always_inline int
+check(const void *file, __u64 r0, __u64 r1)
+{
+	return (file == NULL ? 0 : allows(entry_of(file), r0, r1));
+}
+
+static __always_inline int
+check_file(struct file *file, __u64 r0, __u64 r1)
+{
+	return (allows(entry_of_file(file), r0, r1));
 }
 
 /*
@@ -141,7 +185,7 @@ check(const void *file, __u64 r0, __u64 r1)
  * description rather than let it hold every right.
  */
 static __always_inline int
-inherit(struct capbpf_rights *from, const void *to)
+inherit(struct capbpf_rights *from, struct file *to)
 {
 	struct capbpf_rights copy = {};
 	__u64 key = (__u64)to;
@@ -156,7 +200,7 @@ inherit(struct capbpf_rights *from, const void *to)
 	for (i = 0; i < CAPBPF_MAX_IOCTLS; i++)
 		copy.ioctls[i] = from->ioctls[i];
 	bpf_spin_unlock(&from->lock);
-	err = insert(key, &copy);
+	err = insert(to, &copy);
 	if (err == -EEXIST)
 		err = bpf_map_update_elem(&rights, &key, &copy, BPF_EXIST);
 	return (err == 0 ? 0 : -ENFILE);
@@ -426,7 +470,7 @@ narrow(struct file *file, unsigned long arg)
 			.nioctls = -1,
 		};
 
-		err = insert(key, &all);
+		err = insert(file, &all);
 		if (err != 0 && err != -EEXIST)
 			return (-ENOSPC);
 		v = bpf_map_lookup_elem(&rights, &key);
@@ -493,7 +537,7 @@ int BPF_PROG(capbpf_file_permission, struct file *file, int mask, int ret)
 		need |= CAPBPF_WRITE;
 	if (need == 0)
 		return (0);
-	return (check(file, need, 0));
+	return (check_file(file, need, 0));
 }
 
 SEC("lsm/mmap_file")
@@ -504,7 +548,7 @@ int BPF_PROG(capbpf_mmap_file, struct file *file, unsigned long reqprot,
 
 	if (ret != 0 || file == NULL)
 		return (ret);
-	return (check(file, mmap_need(reqprot,
+	return (check_file(file, mmap_need(reqprot,
 	    type == MAP_SHARED || type == MAP_SHARED_VALIDATE), 0));
 }
 
@@ -516,7 +560,7 @@ int BPF_PROG(capbpf_file_mprotect, struct vm_area_struct *vma,
 
 	if (ret != 0 || file == NULL)
 		return (ret);
-	return (check(file, mmap_need(reqprot,
+	return (check_file(file, mmap_need(reqprot,
 	    (vma->vm_flags & VM_SHARED) != 0), 0));
 }
 
@@ -536,7 +580,7 @@ int BPF_PROG(capbpf_file_ioctl, struct file *file, unsigned int cmd,
 		return (ret);
 	if (cmd == FIOCLEX || cmd == FIONCLEX)
 		return (0);	/* descriptor flags, not the file */
-	v = entry_of(file);
+	v = entry_of_file(file);
 	if (v == NULL)
 		return (0);
 	if ((v->rights[1] & CAPBPF_IOCTL) != CAPBPF_IOCTL)
@@ -569,7 +613,7 @@ int BPF_PROG(capbpf_file_fcntl, struct file *file, unsigned int cmd,
 	case F_OFD_GETLK:
 	case F_OFD_SETLK:
 	case F_OFD_SETLKW:
-		return (check(file, CAPBPF_FLOCK, 0));
+		return (check_file(file, CAPBPF_FLOCK, 0));
 	case F_GETFL:
 		sub = CAPBPF_FCNTL_GETFL;
 		break;
@@ -587,7 +631,7 @@ int BPF_PROG(capbpf_file_fcntl, struct file *file, unsigned int cmd,
 	default:
 		return (0);
 	}
-	v = entry_of(file);
+	v = entry_of_file(file);
 	if (v == NULL)
 		return (0);
 	if ((v->rights[0] & CAPBPF_FCNTL) != CAPBPF_FCNTL ||
@@ -601,7 +645,7 @@ int BPF_PROG(capbpf_file_lock, struct file *file, unsigned int cmd, int ret)
 {
 	if (ret != 0)
 		return (ret);
-	return (check(file, CAPBPF_FLOCK, 0));
+	return (check_file(file, CAPBPF_FLOCK, 0));
 }
 
 SEC("lsm/path_truncate")
@@ -793,9 +837,16 @@ SEC("lsm/file_free_security")
 int BPF_PROG(capbpf_file_free, struct file *file)
 {
 	__u64 key = (__u64)file;
+	__u32 i;
 
-	if (READ_ONCE(tracked) != 0 && bpf_map_delete_elem(&rights, &key) == 0)
+	if (READ_ONCE(tracked) == 0)
+		return (0);
+	i = slot_of(file);
+	if (READ_ONCE(filter[i]) != 0 &&
+	    bpf_map_delete_elem(&rights, &key) == 0) {
 		__sync_fetch_and_add(&tracked, -1);
+		__sync_fetch_and_add(&filter[i], -1);
+	}
 	return (0);
 }
 
@@ -804,7 +855,7 @@ int BPF_PROG(capbpf_file_free, struct file *file)
 static __always_inline int
 sock_check(struct socket *sock, __u64 need)
 {
-	return (check(sock->file, need, 0));
+	return (check_file(sock->file, need, 0));
 }
 
 SEC("lsm/socket_bind")
@@ -840,7 +891,7 @@ int BPF_PROG(capbpf_socket_accept, struct socket *sock,
 	if ((r = sock_check(sock, CAPBPF_ACCEPT)) != 0)
 		return (r);
 	/* The accepted socket inherits the listening socket's rights. */
-	v = entry_of(sock->file);
+	v = entry_of_file(sock->file);
 	nf = newsock->file;
 	if (v != NULL && nf != NULL)
 		return (inherit(v, nf));

@@ -937,8 +937,9 @@ capbpf_cmd(const char *cmd)
 
 /*
  * Three states in the same boot: programs not loaded; loaded with no
- * description narrowed (the hooks return at once); loaded with one
- * narrowed description (every hook looks the file up).  The best of nine
+ * description narrowed (the hooks return at once); loaded with a
+ * description of another file narrowed (the hooks consult the filter).
+ * And the cost on the narrowed description itself (the map lookup).  The best of nine
  * alternating rounds: TCG timing is noisy.
  */
 static int
@@ -965,8 +966,9 @@ bench(void)
 		}
 		rd[1] = MIN(rd[1], time_read(fd));
 		op[1] = MIN(op[1], time_open(dir));
-		fn = new_file();
-		if (narrow_without(fn, CAP_WRITE) != CAPBPF_ACK) {
+		fn = open(TMP "/other", O_RDWR | O_CREAT, 0644);
+		if (pwrite(fn, "0123456789abcdef", 16, 0) != 16 ||
+		    narrow_without(fn, CAP_WRITE) != CAPBPF_ACK) {
 			printf("bench: narrowing failed\n");
 			return (1);
 		}
@@ -976,13 +978,13 @@ bench(void)
 		close(fn);
 	}
 	printf("bench: pread 64 B: %.0f ns without capbpf; loaded, nothing "
-	    "narrowed %.0f ns (ratio %.3f); loaded, a description narrowed "
-	    "%.0f ns (ratio %.3f); on the narrowed one %.0f ns (ratio %.3f)\n",
+	    "narrowed %.0f ns (ratio %.3f); loaded, another file narrowed "
+	    "%.0f ns (ratio %.3f); on a narrowed descriptor %.0f ns (ratio %.3f)\n",
 	    rd[0], rd[1], rd[1] / rd[0], rd[2], rd[2] / rd[0], rdn,
 	    rdn / rd[0]);
 	printf("bench: openat(dir, \"a/b/f\") + close: %.0f ns without capbpf; "
-	    "loaded, nothing narrowed %.0f ns (ratio %.3f); loaded, a "
-	    "description narrowed %.0f ns (ratio %.3f)\n", op[0], op[1],
+	    "loaded, nothing narrowed %.0f ns (ratio %.3f); loaded, another "
+	    "file narrowed %.0f ns (ratio %.3f)\n", op[0], op[1],
 	    op[1] / op[0], op[2], op[2] / op[0]);
 	return (0);
 }
