@@ -110,9 +110,21 @@ slot_of(struct file *file)
 	return ((__u32)(ino ^ (ino >> 16)) & (FILTER_SLOTS - 1));
 }
 
-/* struct file before Linux 6.13 counted references in f_count. */
+/*
+ * struct file counted references in f_count before Linux 6.13, in f_ref
+ * (file_ref_t) since: both spelled here, so that the programs build
+ * against either kind of vmlinux.h and run on either kind of kernel.
+ */
 struct file___fcount {
 	atomic_long_t	f_count;
+} __attribute__((preserve_access_index));
+
+struct file_ref___local {
+	atomic_long_t	refcnt;
+} __attribute__((preserve_access_index));
+
+struct file___fref {
+	struct file_ref___local	f_ref;
 } __attribute__((preserve_access_index));
 
 /* The entry of a description, by its address alone. */
@@ -390,7 +402,7 @@ held_only_by_caller(struct file *file)
 		refs = ((struct file___fcount *)file)->f_count.counter;
 	else
 		/* file_ref_t counts from 0 for one reference. */
-		refs = file->f_ref.refcnt.counter + 1;
+		refs = ((struct file___fref *)file)->f_ref.refcnt.counter + 1;
 	shared = files->count.counter > 1 ? 1 : 0;
 	return (c.n == 1 && refs == 1 + shared);
 }
