@@ -10,6 +10,8 @@
  * PREFIX, opened before capability mode (the current directory, or
  * --cwd-fd).
  *
+ *   -0 -1 -2 -3 -4 -5 -6 -7 -8 -9  the digits of -NUMBER, the obsolete
+ *                           form of -l NUMBER
  *   -a, --suffix-length=N   generate suffixes of length N (default 2)
  *       --additional-suffix=SUFFIX  append an additional SUFFIX to file
  *                           names

@@ -51,7 +51,9 @@ how() {
 	tee | tr)
 		[ "$1" = tr ] && echo "stdin a b" || echo "stdin $T/teeout" ;;
 	md5sum | sha1sum | sha256sum | sha512sum) echo "read /dev/fd/3" ;;
-	cmp | comm) echo "read /dev/fd/3 $T/in" ;;
+	# cmp: another file, or GNU's same-file shortcut reads nothing.
+	cmp) echo "read /dev/fd/3 $T/sums" ;;
+	comm) echo "read /dev/fd/3 $T/in" ;;
 	paste | join) echo "read /dev/fd/3 $T/in" ;;
 	split) echo "read /dev/fd/3 $T/splitout" ;;
 	uniq) echo "read /dev/fd/3" ;;
