@@ -40,10 +40,12 @@ $(CAPBOX): $(CAPBOX_OBJS) $(LIB_A)
 	capbox-srclist
 
 # The cli suites run as parallel jobs when GNU parallel is installed (bats
-# needs it for --jobs).  Processes in capability mode cannot run
-# LeakSanitizer (it needs ptrace), so it is off for them.
+# needs it for --jobs): the files side by side, the tests of a file one
+# after the other (a parallel run of every test costs more than it saves).
+# Processes in capability mode cannot run LeakSanitizer (it needs ptrace),
+# so it is off for them.
 CAPBOX_BATS_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-CAPBOX_BATS = bats $(if $(shell command -v parallel 2>/dev/null),--jobs $(CAPBOX_BATS_JOBS))
+CAPBOX_BATS = bats $(if $(shell command -v parallel 2>/dev/null),--jobs $(CAPBOX_BATS_JOBS) --no-parallelize-within-files)
 check-capbox: $(CAPBOX)
 	CAPBOX=$(abspath $(CAPBOX)) ASAN_OPTIONS=detect_leaks=0 \
 	    $(CAPBOX_BATS) tests/cli
@@ -52,10 +54,13 @@ check-capbox: $(CAPBOX)
 	    $(MAKE) --no-print-directory check-capbox-static; \
 	else echo "check-capbox: static build not tested (no musl-gcc, or sanitizer build)"; fi
 
+# The static build has a tree of its own beneath this one's, so that two
+# build trees (O=...) never share it.
+CAPBOX_STATIC_O = $(O)/static
 check-capbox-static:
-	$(MAKE) --no-print-directory STATIC=1 CC=musl-gcc O=build/static \
-	    build/static/capbox
-	CAPBOX=$(abspath build/static/capbox) $(CAPBOX_BATS) tests/cli
+	$(MAKE) --no-print-directory STATIC=1 CC=musl-gcc \
+	    O=$(CAPBOX_STATIC_O) $(CAPBOX_STATIC_O)/capbox
+	CAPBOX=$(abspath $(CAPBOX_STATIC_O)/capbox) $(CAPBOX_BATS) tests/cli
 
 install-capbox: $(CAPBOX)
 	install -d $(DESTDIR)$(BINDIR)

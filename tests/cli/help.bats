@@ -7,73 +7,11 @@
 # short option in optstr and each long option in longopts appears in
 # `capbox NAME --help`, or, when it does not, the applet refuses it as
 # "not supported" (never ignores it).  Each option the help text lists is
-# in the tables.
+# in the tables (helpers/help-tables.bash).
 bats_require_minimum_version 1.5.0
 load helpers/common
 
 SRC=$BATS_TEST_DIRNAME/../../coreutils
-
-# The file holding the option tables of an applet.
-table_file() {
-	local f=$SRC/$1.c
-	if ! grep -q '^static const char optstr' "$f"; then
-		f=$(sed -n 's/.*Options are parsed in \([a-z_]*\.c\).*/\1/p' "$f")
-		[ -n "$f" ] && f=$SRC/$f
-	fi
-	echo "$f"
-}
-
-short_opts() {
-	sed -n 's/^static const char optstr\[\] = "\(.*\)";/\1/p' "$1" |
-	    sed 's/^[+-]//; s/://g' | fold -w1
-}
-
-long_opts() {
-	sed -n 's/^[[:space:]]*{ "\([a-z0-9-]*\)", \([a-z_]*\),.*/\1 \2/p' "$1"
-}
-
-in_help() {
-	grep -qE -- "(^|[^A-Za-z0-9-])$2([^A-Za-z0-9-]|$)" <<<"$1"
-}
-
-# Not in the help: the applet must refuse it as unsupported.
-refused() {
-	local app=$1
-	shift
-	run --separate-stderr timeout 5 "$CAPBOX" "$app" "$@" </dev/null
-	[ "$status" -ne 0 ] && [[ $stderr == *"is not supported"* ]]
-}
-
-check_applet() {
-	local app=$1 tab help o name arg bad=""
-	tab=$(table_file "$app")
-	[ -n "$tab" ] || return 0
-	help=$("$CAPBOX" "$app" --help)
-	while read -r o; do
-		[ -n "$o" ] || continue
-		in_help "$help" "-$o" && continue
-		if grep -q "optstr.*$o:" "$tab"; then arg=x; else arg=; fi
-		refused "$app" "-$o" $arg || bad="$bad -$o"
-	done < <(short_opts "$tab")
-	while read -r name arg; do
-		[ -n "$name" ] || continue
-		in_help "$help" "--$name" && continue
-		if [ "$arg" = no_argument ]; then
-			refused "$app" "--$name" || bad="$bad --$name"
-		else
-			refused "$app" "--$name=x" || bad="$bad --$name"
-		fi
-	done < <(long_opts "$tab")
-	# The other way: options the help lists are in the tables.
-	for o in $(grep -oE '^ +-[A-Za-z0-9]' <<<"$help" | tr -d ' -'); do
-		short_opts "$tab" | grep -qxF -- "$o" || bad="$bad help:-$o"
-	done
-	for name in $(grep -oE '^ +(-[A-Za-z0-9], )?--[a-z0-9-]+' <<<"$help" |
-	    sed 's/.*--//'); do
-		long_opts "$tab" | grep -q "^$name " || bad="$bad help:--$name"
-	done
-	[ -z "$bad" ] || { echo "# $app:$bad"; return 1; }
-}
 
 @test "help: every applet answers --help with a usage line, exit 0" {
 	local app bad=""
@@ -87,15 +25,10 @@ check_applet() {
 }
 
 @test "help: option tables and help texts agree" {
-	local f app bad=""
+	# A script of its own (see there): bats' tracing of each command made
+	# this test most of the suite's time.
 	cd "$BATS_TEST_TMPDIR"
-	for f in "$SRC"/*.c; do
-		app=$(sed -n 's/^APPLET(\([a-z0-9_]*\),.*/\1/p' "$f")
-		[ -n "$app" ] || continue
-		"$CAPBOX" --list | grep -qxF "$app" || continue
-		check_applet "$app" || bad="$bad $app"
-	done
-	[ -z "$bad" ] || { echo "# disagree:$bad"; return 1; }
+	bash "$BATS_TEST_DIRNAME/helpers/help-tables.bash" "$SRC"
 }
 
 @test "help: --version and capbox --list, --help" {
