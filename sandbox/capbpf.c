@@ -42,6 +42,10 @@ static const char usage_text[] =
 
 static int verbose;
 
+static void warnx(const char *, ...) __attribute__((format(printf, 1, 2)));
+static int libbpf_print(enum libbpf_print_level, const char *, va_list)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 warnx(const char *fmt, ...)
 {
