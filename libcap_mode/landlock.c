@@ -22,8 +22,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
-#include <sys/vfs.h>
-
 #include "internal.h"
 #include "sys.h"
 
@@ -202,9 +200,10 @@ struct build_ctx {
 	int		rfd;
 	uint64_t	handled;
 	unsigned int	nrules;
+	bool		have_proc;	/* /proc's device: procfs directories */
+	dev_t		proc_dev;
 };
 
-#define PROC_SUPER_MAGIC_	0x9fa0
 
 /*
  * The rule for one held descriptor: a directory gives access beneath it
@@ -220,7 +219,6 @@ add_held_rule(int fd, void *arg)
 	struct build_ctx *ctx = arg;
 	struct cm_landlock_path_beneath_attr pb;
 	cap_rights_t rights;
-	struct statfs sfs;
 	struct stat st;
 
 	if (fd == ctx->rfd || cm_sc2(SYS_fstat, fd, &st) < 0 ||
@@ -237,8 +235,7 @@ add_held_rule(int fd, void *arg)
 		pb.allowed_access = (CM_LL_FS_EXECUTE | CM_LL_FS_READ_FILE) &
 		    ctx->handled;
 	} else if (S_ISDIR(st.st_mode)) {
-		if (cm_sc2(SYS_fstatfs, fd, &sfs) == 0 &&
-		    sfs.f_type == PROC_SUPER_MAGIC_)
+		if (ctx->have_proc && st.st_dev == ctx->proc_dev)
 			return (0);
 		pb.allowed_access = cm_landlock_access(&rights) & ctx->handled;
 	} else {
@@ -293,6 +290,15 @@ cm_landlock_build(int *rulesetfd)
 	ctx.rfd = (int)rfd;
 	ctx.handled = attr.handled_access_fs;
 	ctx.nrules = 0;
+	{
+		struct stat pst, rst;
+
+		/* A mounted /proc only: not the root's empty directory. */
+		ctx.have_proc = cm_sc4(SYS_newfstatat, AT_FDCWD, "/proc", &pst,
+		    0) == 0 && cm_sc4(SYS_newfstatat, AT_FDCWD, "/", &rst, 0) == 0 &&
+		    pst.st_dev != rst.st_dev;
+		ctx.proc_dev = ctx.have_proc ? pst.st_dev : 0;
+	}
 	(void)cm_for_each_fd(add_held_rule, &ctx);
 	*rulesetfd = (int)rfd;
 	return (0);
