@@ -41,6 +41,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -82,6 +83,8 @@ extern int cb_usage_status;
 void	cb_warn(const char *fmt, ...) CB_PRINTF(1, 2);
 /* "prog: <fmt>" on stderr. */
 void	cb_warnx(const char *fmt, ...) CB_PRINTF(1, 2);
+/* cb_warnx with a va_list. */
+void	cb_vwarnx(const char *fmt, va_list ap) CB_PRINTF(1, 0);
 /* cb_warn / cb_warnx, then flush stdout and exit(status). */
 CB_NORETURN void	cb_err(int status, const char *fmt, ...) CB_PRINTF(2, 3);
 CB_NORETURN void	cb_errx(int status, const char *fmt, ...) CB_PRINTF(2, 3);

@@ -51,6 +51,15 @@ cb_warn(const char *fmt, ...)
 }
 
 void
+cb_vwarnx(const char *fmt, va_list ap)
+{
+	int saved = errno;
+
+	vmsg(-1, fmt, ap);
+	errno = saved;
+}
+
+void
 cb_warnx(const char *fmt, ...)
 {
 	int saved = errno;

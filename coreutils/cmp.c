@@ -73,12 +73,9 @@ try_help(const char *fmt, ...)
 	va_list ap;
 
 	if (fmt != NULL) {
-		(void)fflush(stdout);
-		(void)fprintf(stderr, "%s: ", cb_progname);
 		va_start(ap, fmt);
-		(void)vfprintf(stderr, fmt, ap);
+		cb_vwarnx(fmt, ap);
 		va_end(ap);
-		(void)fputc('\n', stderr);
 	}
 	(void)fprintf(stderr, "%s: Try '%s --help' for more information.\n",
 	    cb_progname, cb_progname);

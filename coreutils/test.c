@@ -99,12 +99,9 @@ syntax(const char *fmt, ...)
 
 	if (dry)
 		longjmp(dry_out, 1);
-	(void)fflush(stdout);
-	(void)fprintf(stderr, "%s: ", cb_progname);
 	va_start(ap, fmt);
-	(void)vfprintf(stderr, fmt, ap);
+	cb_vwarnx(fmt, ap);
 	va_end(ap);
-	(void)fputc('\n', stderr);
 	exit(2);
 }
 
