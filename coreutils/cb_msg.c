@@ -13,7 +13,38 @@
 const char *cb_progname = "capbox";
 int cb_usage_status = 1;
 
-/* FreeBSD's words for the two Capsicum errors, libc's for the rest. */
+#ifndef __GLIBC__
+/*
+ * GNU's messages end in glibc's strerror texts; scripts match on them.  A
+ * static build links another libc (musl) whose words differ for these
+ * errors, so capbox says glibc's in every build.
+ */
+static const char *const glibc_text[] = {
+	[EIO] = "Input/output error",
+	[ECHILD] = "No child processes",
+	[ENOMEM] = "Cannot allocate memory",
+	[EBUSY] = "Device or resource busy",
+	[EXDEV] = "Invalid cross-device link",
+	[EMFILE] = "Too many open files",
+	[ENOTTY] = "Inappropriate ioctl for device",
+	[ESPIPE] = "Illegal seek",
+	[EDOM] = "Numerical argument out of domain",
+	[ERANGE] = "Numerical result out of range",
+	[EDEADLK] = "Resource deadlock avoided",
+	[ENAMETOOLONG] = "File name too long",
+	[ELOOP] = "Too many levels of symbolic links",
+	[EOVERFLOW] = "Value too large for defined data type",
+	[EILSEQ] = "Invalid or incomplete multibyte or wide character",
+	[ENOTSOCK] = "Socket operation on non-socket",
+	[EMSGSIZE] = "Message too long",
+	[EOPNOTSUPP] = "Operation not supported",
+	[ETIMEDOUT] = "Connection timed out",
+	[EUCLEAN] = "Structure needs cleaning",
+	[EDQUOT] = "Disk quota exceeded",
+};
+#endif
+
+/* FreeBSD's words for the two Capsicum errors, glibc's for the rest. */
 const char *
 cb_strerror(int errnum)
 {
@@ -21,6 +52,11 @@ cb_strerror(int errnum)
 		return ("Not permitted in capability mode");
 	if (errnum == ENOTCAPABLE)
 		return ("Capabilities insufficient");
+#ifndef __GLIBC__
+	if (errnum > 0 && (size_t)errnum < sizeof(glibc_text) /
+	    sizeof(glibc_text[0]) && glibc_text[errnum] != NULL)
+		return (glibc_text[errnum]);
+#endif
 	return (strerror(errnum));
 }
 

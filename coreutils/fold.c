@@ -95,11 +95,9 @@ fold_main(int argc, char *argv[])
 			if (cb_parse_uint(optarg, &w) < 0 && errno != ERANGE)
 				cb_errx(1, "invalid number of columns: %s",
 				    cb_q(0, optarg));
-			/* GNU's text (glibc's strerror), in both builds. */
 			if (errno == ERANGE || w == 0 || w > SIZE_MAX / 2)
-				cb_errx(1, "invalid number of columns: %s: "
-				    "Numerical result out of range",
-				    cb_q(0, optarg));
+				cb_errx(1, "invalid number of columns: %s: %s",
+				    cb_q(0, optarg), cb_strerror(ERANGE));
 			opt.width = (size_t)w;
 			break;
 		default:

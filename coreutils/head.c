@@ -46,9 +46,9 @@ parse_count(const char *s, bool bytes)
 		s++;
 	if (cb_parse_size(s, false, &opt.count) < 0) {
 		if (errno == ERANGE)
-			cb_errx(1, "invalid number of %s: %s: Value too large "
-			    "for defined data type", bytes ? "bytes" : "lines",
-			    cb_q(0, s - opt.elide));
+			cb_errx(1, "invalid number of %s: %s: %s",
+			    bytes ? "bytes" : "lines", cb_q(0, s - opt.elide),
+			    cb_strerror(EOVERFLOW));
 		cb_errx(1, "invalid number of %s: %s",
 		    bytes ? "bytes" : "lines", cb_q(0, s - opt.elide));
 	}

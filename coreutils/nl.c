@@ -153,9 +153,9 @@ parse(int argc, char *argv[])
 		case 'w':
 			opt.width = (int)num_arg(optarg, "line number field width");
 			if (opt.width <= 0)
-				cb_errx(1, "invalid line number field width: %s: "
-				    "Numerical result out of range",
-				    cb_q(0, optarg));
+				cb_errx(1, "invalid line number field width: "
+				    "%s: %s", cb_q(0, optarg),
+				    cb_strerror(ERANGE));
 			break;
 		default:
 			cb_usage();

@@ -53,9 +53,9 @@ static bool utf8;
 static void
 check_num(const char *s, const char *end)
 {
-	/* musl sets EINVAL where glibc converts nothing; glibc's words. */
+	/* musl sets EINVAL where glibc converts nothing. */
 	if (errno == ERANGE) {
-		cb_warnx("%s: Numerical result out of range", cb_qc(0, s));
+		cb_warnx("%s: %s", cb_qc(0, s), cb_strerror(ERANGE));
 		status = 1;
 	} else if (errno != 0 && errno != EINVAL) {
 		cb_warn("%s", cb_qc(0, s));

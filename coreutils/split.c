@@ -118,14 +118,12 @@ number(const char *s, intmax_t min, intmax_t max, const char *suf,
 	uintmax_t v;
 	int e = cb_xstrtoumax(s, NULL, 10, &v, suf);
 
-	/* glibc's wording, also in the musl build. */
 	if (e == CB_XSTR_OK && (v < (uintmax_t)min || v > (uintmax_t)max))
-		cb_errx(1, "%s: %s: %s", what, cb_quote(s), v > INT_MAX / 2 ?
-		    "Value too large for defined data type" :
-		    "Numerical result out of range");
+		cb_errx(1, "%s: %s: %s", what, cb_quote(s),
+		    cb_strerror(v > INT_MAX / 2 ? EOVERFLOW : ERANGE));
 	if (e == CB_XSTR_OVERFLOW)
-		cb_errx(1, "%s: %s: Value too large for defined data type",
-		    what, cb_quote(s));
+		cb_errx(1, "%s: %s: %s", what, cb_quote(s),
+		    cb_strerror(EOVERFLOW));
 	if (e != CB_XSTR_OK)
 		cb_errx(1, "%s: %s", what, cb_quote(s));
 	return ((intmax_t)v);
@@ -466,8 +464,8 @@ input_size(void)
 		pre.len += (size_t)n;
 	}
 	if (out.in_st.st_size == 0)
-		cb_errx(1, "%s: cannot determine file size: Value too large "
-		    "for defined data type", cb_quotef(infile));
+		cb_errx(1, "%s: cannot determine file size: %s",
+		    cb_quotef(infile), cb_strerror(EOVERFLOW));
 	if ((cur = lseek(infd, 0, SEEK_CUR)) < 0 ||
 	    (end = lseek(infd, 0, SEEK_END)) < 0) {
 		if (errno == ESPIPE || errno == ENOTCAPABLE)
