@@ -21,8 +21,17 @@ fuzz-lib:
 	$(MAKE) --no-print-directory CC=clang O=$(FUZZ_O) SANITIZE=1 \
 	    EXTRA_CFLAGS=-fsanitize=fuzzer-no-link $(FUZZ_O)/libcap_mode.a
 
+# A harness that needs more than the library (capbox's parsers, the preload
+# path mapper, caprun's manifest parser) names it in a fragment of its own,
+# tests/fuzz/NAME.mk:
+#   FUZZ_SRCS_NAME   := sources compiled into the harness
+#   FUZZ_CFLAGS_NAME := extra flags for them
+#   $(FUZZ_O)/fuzz_NAME: $(FUZZ_SRCS_NAME)   (rebuild when they change)
+include $(filter-out tests/fuzz/build.mk,$(wildcard tests/fuzz/*.mk))
+
 $(FUZZ_O)/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
-	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_O)/libcap_mode.a -lpthread -ldl
+	clang $(FUZZ_CFLAGS) $(FUZZ_CFLAGS_$*) -o $@ $< $(FUZZ_SRCS_$*) \
+	    $(FUZZ_O)/libcap_mode.a -lpthread -ldl
 
 ifeq ($(HAVE_CLANG_FUZZER),yes)
 check-fuzz: $(FUZZ_BINS)
