@@ -26,6 +26,7 @@
  */
 #include <string.h>
 #include <sys/eventfd.h>
+#include <time.h>
 
 #include "internal.h"
 #include "sys.h"
@@ -61,6 +62,7 @@ _Static_assert(CAPBPF_FCNTL_GETFL == CAP_FCNTL_GETFL &&
     "capbpf.h and sys/capsicum.h disagree on a fcntl right");
 
 static volatile int bpf_present;	/* 1 once the programs answered */
+static volatile long probe_after;	/* no probe before this second */
 
 CM_HIDDEN bool
 cm_bpf_rights_active(void)
@@ -76,6 +78,29 @@ cm_bpf_rights_active(void)
 	return (bpf_present);
 }
 
+/*
+ * Whether to send requests.  Without the programs a probe costs three
+ * syscalls, more than the rest of cap_rights_limit: a failed probe is
+ * trusted for a second (the coarse clock is read without a syscall), so
+ * limiting thousands of descriptors pays for it once, and programs loaded
+ * while we run are still found.
+ */
+static bool
+bpf_usable(void)
+{
+	struct timespec ts;
+
+	if (bpf_present)
+		return (true);
+	if (clock_gettime(CLOCK_MONOTONIC_COARSE, &ts) == 0 &&
+	    ts.tv_sec < probe_after)
+		return (false);
+	if (cm_bpf_rights_active())
+		return (true);
+	probe_after = (long)ts.tv_sec + 1;
+	return (false);
+}
+
 /* Send one request; 1 if the kernel keeps it now, 0 if not, retrying EAGAIN. */
 static int
 send_limit(int fd, struct capbpf_limit *req)
@@ -83,7 +108,7 @@ send_limit(int fd, struct capbpf_limit *req)
 	long r;
 	int tries;
 
-	if (!bpf_present && !cm_bpf_rights_active())
+	if (!bpf_usable())
 		return (0);
 	req->version = CAPBPF_VERSION;
 	for (tries = 0; tries < 8; tries++) {
