@@ -18,10 +18,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -986,6 +988,87 @@ new_descriptors_unlimited(void **state)
 	close(fd);
 }
 
+/*
+ * The table at scale: up to 100,000 descriptors (as many as RLIMIT_NOFILE
+ * lets this process hold), spread over many of its chunks, each keep
+ * their own rights; a close forgets exactly one; checks stay exact at the
+ * top of the table.
+ */
+static void
+many_descriptors(void **state)
+{
+	struct rlimit old, rl;
+	cap_rights_t r[3], got;
+	char c;
+	int base, n = 100000, *fds;
+
+	(void)state;
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+	rl.rlim_cur = rl.rlim_max = 100200;
+	if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+		rl.rlim_cur = rl.rlim_max = old.rlim_max;
+		assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
+		if (rl.rlim_cur < (rlim_t)n + 200)
+			n = (int)rl.rlim_cur - 200;
+	}
+	print_message("many_descriptors: %d descriptors\n", n);
+	assert_true(n >= 1000);
+	fds = malloc((size_t)n * sizeof(*fds));
+	assert_non_null(fds);
+	base = new_file();
+	cap_rights_init(&r[0], CAP_READ, CAP_SEEK);
+	cap_rights_init(&r[1], CAP_WRITE, CAP_SEEK);
+	cap_rights_init(&r[2], CAP_FSTAT);
+	for (int i = 0; i < n; i++) {
+		fds[i] = fcntl(base, F_DUPFD_CLOEXEC, 64);
+		assert_true(fds[i] >= 0);
+		assert_int_equal(cap_rights_limit(fds[i], &r[fds[i] % 3]), 0);
+	}
+	for (int i = 0; i < n; i++)
+		assert_rights_eq(fds[i], &r[fds[i] % 3]);
+	/* Every 7th closed and its number reused: a fresh, unlimited slot. */
+	for (int i = 0; i < n; i += 7) {
+		assert_int_equal(close(fds[i]), 0);
+		assert_int_equal(fcntl(base, F_DUPFD_CLOEXEC, fds[i]), fds[i]);
+	}
+	for (int i = 0; i < n; i++) {
+		if (i % 7 == 0) {
+			assert_all_rights(fds[i]);
+			continue;
+		}
+		assert_int_equal(cap_rights_get(fds[i], &got), 0);
+		assert_memory_equal(&got, &r[fds[i] % 3], sizeof(got));
+	}
+	/* Checked calls on the highest descriptors and a sample below. */
+	for (int i = n - 1; i > 0; i -= i > n - 7 ? 1 : 1009) {
+		int fd = fds[i];
+
+		if (i % 7 == 0)
+			continue;
+		switch (fd % 3) {
+		case 0:
+			assert_int_equal(pread(fd, &c, 1, 3), 1);
+			assert_int_equal(c, '3');
+			ASSERT_ERR(pwrite(fd, "x", 1, 0), ENOTCAPABLE);
+			break;
+		case 1:
+			ASSERT_ERR(pread(fd, &c, 1, 0), ENOTCAPABLE);
+			assert_int_equal(pwrite(fd, "0", 1, 0), 1);
+			break;
+		default:
+			ASSERT_ERR(pread(fd, &c, 1, 0), ENOTCAPABLE);
+			ASSERT_ERR(pwrite(fd, "x", 1, 0), ENOTCAPABLE);
+			break;
+		}
+	}
+	assert_int_equal(close_range((unsigned int)fds[0], ~0U, 0), 0);
+	for (int i = 0; i < n; i += 499)
+		ASSERT_ERR(cap_rights_get(fds[i], &got), EBADF);
+	close(base);
+	free(fds);
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
+}
+
 int
 main(void)
 {
@@ -1007,6 +1090,7 @@ main(void)
 		cmocka_unit_test(shared_description_not_reopened),
 		cmocka_unit_test(openat_inherits_dir_rights),
 		cmocka_unit_test(new_descriptors_unlimited),
+		cmocka_unit_test(many_descriptors),
 	};
 
 	return (cmocka_run_group_tests(tests, group_setup, group_teardown));

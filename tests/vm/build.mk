@@ -25,7 +25,7 @@ $(VM_DIR)/bpftest: tests/vm/bpftest.c bpf/capbpf.h
 $(VM_MUSL)/libcap_mode.a: vm-force
 	$(MAKE) --no-print-directory O=$(VM_MUSL) CC=musl-gcc STATIC=1 $@
 
-$(VM_DIR)/libtest: tests/vm/libtest.c $(VM_MUSL)/libcap_mode.a
+$(VM_DIR)/libtest: tests/vm/libtest.c bench/rtable_cost.h $(VM_MUSL)/libcap_mode.a
 	musl-gcc $(CSTD) $(WARN) -O2 -Iinclude -static -o $@ $< \
 	    $(VM_MUSL)/libcap_mode.a -lpthread
 

@@ -19,8 +19,12 @@ echo "vm: lsm $(cat /sys/kernel/security/lsm)"
 # The overhead run (run.sh boots it apart, with a deterministic clock).
 case " $(cat /proc/cmdline) " in
 *" vmtest=bench "*)
+	/bin/libtest table
+	echo "vm: rc table-unloaded $?"
 	/bin/bpftest bench
 	echo "vm: rc bench $?"
+	/bin/libtest table
+	echo "vm: rc table-loaded $?"
 	echo "vm: end"
 	poweroff -f
 	;;

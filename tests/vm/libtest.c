@@ -2,25 +2,32 @@
 /*
  * libtest.c - libcap_mode with and without the capbpf programs
  *
- * usage: libtest loaded | unloaded
+ * usage: libtest loaded | unloaded | table
  *
  * Runs inside the test virtual machine.  With the programs loaded,
  * cap_rights_limit, cap_ioctls_limit and cap_fcntls_limit narrow in the
  * kernel too, before and after cap_enter, so raw system calls are refused;
  * without them the library falls back to its own table (raw calls the
  * kernel cannot refuse go through) and says so.
+ *
+ * "table" prints what cap_rights_limit and a checked read cost with 10,
+ * 1,000 and 100,000 descriptors limited (root may raise RLIMIT_NOFILE
+ * here), with the programs loaded or not, whichever is the case.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cap_mode.h>
 #include <sys/capsicum.h>
+
+#include "../../bench/rtable_cost.h"
 
 static int failed, passed;
 
@@ -37,6 +44,35 @@ check(int ok, const char *what)
 
 #define E(call)	((call) < 0 ? errno : 0)
 
+static int
+table(void)
+{
+	static const int sizes[] = { 10, 1000, 100000 };
+	struct rlimit rl = { 100100, 100100 };
+	struct cap_mode_status st;
+	const char *who;
+	double tl, tr;
+
+	who = cap_mode_status(&st) == 0 &&
+	    (st.cms_available & CAP_MODE_G_BPF_RIGHTS) != 0 ?
+	    "capbpf loaded" : "library only";
+
+	if (setrlimit(RLIMIT_NOFILE, &rl) < 0) {
+		printf("bench: RLIMIT_NOFILE: %s\n", strerror(errno));
+		return (1);
+	}
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		if (rtable_cost(sizes[i], &tl, &tr) < 0) {
+			printf("bench: %d fds: %s\n", sizes[i], strerror(errno));
+			return (1);
+		}
+		printf("bench: rights table, %s, %6d fds: cap_rights_limit "
+		    "%.0f ns/fd, checked read %.0f ns\n", who, sizes[i], tl,
+		    tr);
+	}
+	return (0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -47,9 +83,11 @@ main(int argc, char **argv)
 	struct stat sb;
 	int loaded, fd, fd2, n, want, dirs[5];
 
+	if (argc == 2 && strcmp(argv[1], "table") == 0)
+		return (table());
 	if (argc != 2 || (strcmp(argv[1], "loaded") != 0 &&
 	    strcmp(argv[1], "unloaded") != 0)) {
-		fprintf(stderr, "usage: libtest loaded|unloaded\n");
+		fprintf(stderr, "usage: libtest loaded|unloaded|table\n");
 		return (2);
 	}
 	loaded = strcmp(argv[1], "loaded") == 0;
