@@ -65,16 +65,19 @@ has(const cap_rights_t *r, uint64_t right)
 }
 
 struct share_ctx {
+	long	pid;
 	int	fd;
 	bool	shared;
 };
 
+/* One kcmp per open descriptor: the pid is asked once, not each time. */
 static int
 check_shared(int other, void *arg)
 {
 	struct share_ctx *c = arg;
 
-	if (other != c->fd && cm_kcmp_file(c->fd, other) == 0) {
+	if (other != c->fd && cm_sc5(CM_NR_kcmp, c->pid, c->pid,
+	    CM_KCMP_FILE, c->fd, other) == 0) {
 		c->shared = true;
 		return (-1);
 	}
@@ -109,7 +112,7 @@ wanted_mode(const cap_rights_t *r, mode_t type)
 static int
 kernel_narrow(int fd, const cap_rights_t *r, long fl)
 {
-	struct share_ctx sc = { fd, false };
+	struct share_ctx sc = { cm_sc0(SYS_getpid), fd, false };
 	struct stat st;
 	char path[64];
 	long fdflags, newfd, off = -1;
