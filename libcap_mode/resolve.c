@@ -194,7 +194,19 @@ walk_open(int dirfd, const char *path, int flags, mode_t mode, int how)
 			w->dirs[w->depth++] = fd;
 		}
 		if (*rest == '\0') {
-			/* A directory ("x/", ".", ".."): open it as asked. */
+			/*
+			 * A directory ("x/", ".", ".."): open it as asked.  A
+			 * plain read-only open is served by the directory the
+			 * walk holds (the *at calls ask for their parent so).
+			 */
+			if (w->depth > 0 && (flags & ~(O_NONBLOCK | O_NOCTTY |
+			    O_DIRECTORY | O_NOFOLLOW | O_LARGEFILE |
+			    O_CLOEXEC)) == O_RDONLY) {
+				r = w->dirs[--w->depth];
+				if ((flags & O_CLOEXEC) == 0)
+					(void)cm_sc3(SYS_fcntl, r, F_SETFD, 0);
+				break;
+			}
 			r = (int)cm_sc4(SYS_openat, walk_top(w), ".", flags, mode);
 			break;
 		}
