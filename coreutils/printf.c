@@ -273,12 +273,14 @@ put_quoted(const char *s)
 {
 	static const char special[] = " !\"$&'()*;<=>?[\\]^`|";
 	const char *p;
-	bool quote = *s == '\0', squote = false, dq_ok = true, open;
+	const char *last = s;
+	bool quote = *s == '\0', squote = false, dq_ok = true, in_run;
 	size_t mb;
 
 	for (p = s; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 
+		last = p;
 		if ((mb = printable_mb(p)) > 0) {
 			p += mb - 1;
 			continue;
@@ -304,50 +306,47 @@ put_quoted(const char *s)
 		(void)printf("\"%s\"", s);
 		return;
 	}
+	/*
+	 * GNU's quoting, quirks included: outside a $'...' run every
+	 * character sits in single quotes; a run is closed only when a
+	 * printable character follows.  A string with a quote that double
+	 * quotes cannot carry is quoted twice by gnulib, and the second pass
+	 * starts in the state the first ended in: inside a run when the
+	 * string ends with an unprintable byte.
+	 */
+	in_run = squote && !printable_mb(last) && !is_plain(*last);
 	(void)putchar('\'');
-	open = true;
 	for (p = s; *p != '\0'; p++) {
 		unsigned char c = (unsigned char)*p;
 		const char *esc;
 
 		if ((mb = printable_mb(p)) > 0 || is_plain(c)) {
-			if (!open) {
-				(void)putchar('\'');
-				open = true;
-			}
-			if (c == '\'')
+			if (c == '\'') {
 				(void)fputs("'\\''", stdout);
-			else
-				(void)fwrite(p, 1, mb > 0 ? mb : 1, stdout);
+				in_run = false;
+				continue;
+			}
+			if (in_run)
+				(void)fputs("''", stdout);
+			in_run = false;
+			(void)fwrite(p, 1, mb > 0 ? mb : 1, stdout);
 			if (mb > 0)
 				p += mb - 1;
 			continue;
 		}
-		/* Unprintable: a $'...' run, outside the single quotes. */
-		if (open) {
+		if (!in_run)
 			(void)fputs("'$'", stdout);
-			open = false;
-		} else {
-			(void)fputs("$'", stdout);
-		}
-		for (;; p++) {
-			c = (unsigned char)*p;
-			esc = c == '\a' ? "\\a" : c == '\b' ? "\\b" :
-			    c == '\f' ? "\\f" : c == '\n' ? "\\n" :
-			    c == '\r' ? "\\r" : c == '\t' ? "\\t" :
-			    c == '\v' ? "\\v" : NULL;
-			if (esc != NULL)
-				(void)fputs(esc, stdout);
-			else
-				(void)printf("\\%03o", c);
-			if (p[1] == '\0' || is_plain((unsigned char)p[1]) ||
-			    printable_mb(p + 1) > 0)
-				break;
-		}
-		(void)putchar('\'');
+		in_run = true;
+		esc = c == '\a' ? "\\a" : c == '\b' ? "\\b" :
+		    c == '\f' ? "\\f" : c == '\n' ? "\\n" :
+		    c == '\r' ? "\\r" : c == '\t' ? "\\t" :
+		    c == '\v' ? "\\v" : NULL;
+		if (esc != NULL)
+			(void)fputs(esc, stdout);
+		else
+			(void)printf("\\%03o", c);
 	}
-	if (open)
-		(void)putchar('\'');
+	(void)putchar('\'');
 }
 
 /* ---- directives ---- */

@@ -76,7 +76,15 @@ setup() {
 	    '+a' '{a' 'a}' '[a' 'a]' '^a' 'a^' '*' '?' $'\n' $'a\x7f' 'é' \
 	    $'\e' 'a b"c' "a'b c" $'\'\t' 'x=' '~' 'a~b' '@' 'a/b' '.' \
 	    $'\t\n' $'a\t\tb' 'a|b' 'a&b' 'a;b' '(x)' 'a<b>c' plain
-	diff_run printf '%q %q\n' "$(cat "$T/utf8")" "$(head -c 40 "$T/bin" | tr -d '\0')"
+	diff_run printf '%q\n' "$(cat "$T/utf8")"
+	# Fixed bytes, not random ones: which rare code points are printable
+	# differs between libcs (the static build links musl).  gnulib quotes
+	# a string with a quote twice; the second pass starts inside a $'...'
+	# run when the string ends with an unprintable byte.
+	diff_run printf '%q\n' \
+	    $'\\\xbe\'\x17\xd4R\xaf\xa1\xf1\x905\xf8\xe7\xf3Q\'\'x \x01\t\xff\xc3\xa9\'' \
+	    $'\\\xbe\'\x17\xd4R\xaf\'x \x01\t\xff' $'\x01\'\x01' $'a\'\x01' $'\x01\'x' \
+	    $'a\x01\'\x02\x03' $'\'\x01' $'\x01\''
 }
 
 @test "printf: errors and bad numbers match GNU" {
