@@ -198,9 +198,9 @@ add_entry(struct build *b, int fd, char kind, const char *path,
 			(void)close(fd);
 			return;		/* the first grant of a path wins */
 		}
-	b->fds[b->m->n] = fd;
 	if (mf_add(b->m, fd, kind, path, rights) < 0)
 		fail(EX_CAPRUN, "%s: too many pre-opens", path);
+	b->fds[b->m->n - 1] = fd;
 }
 
 /* Open a granted path: its canonical name is what the program will see. */
