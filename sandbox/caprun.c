@@ -192,6 +192,17 @@ static void
 add_entry(struct build *b, int fd, char kind, const char *path,
     unsigned long long rights)
 {
+	char norm[PATH_MAX];
+
+	/*
+	 * The shim compares normalised names: a library the loader names
+	 * /opt/x/bin/../lib/x.so (a runpath with "..") is /opt/x/lib/x.so.
+	 */
+	if (kind != MF_FD) {
+		if (mf_normalise(b->m->cwd, path, norm, sizeof(norm)) < 0)
+			fail(EX_CAPRUN, "%s: %s", path, strerror(ENAMETOOLONG));
+		path = norm;
+	}
 	for (unsigned int i = 0; i < b->m->n; i++)
 		if (b->m->e[i].kind != MF_FD && strcmp(b->m->e[i].path, path)
 		    == 0) {

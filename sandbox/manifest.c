@@ -6,6 +6,7 @@
  * caprun; both avoid malloc so the shim can use them before anything else
  * and keep the result in memory it makes read-only.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "manifest.h"
@@ -22,7 +23,10 @@ hexval(int c)
 	return (-1);
 }
 
-/* Copy an escaped field up to a delimiter into the pool; NULL if full. */
+/*
+ * Copy an escaped field up to a delimiter into the pool; NULL if full or
+ * if it escapes a NUL, which would cut the name short.
+ */
 static const char *
 pool_unescape(struct manifest *m, const char **sp, const char *stops)
 {
@@ -35,29 +39,49 @@ pool_unescape(struct manifest *m, const char **sp, const char *stops)
 		if (n + 1 >= sizeof(m->pool))
 			return (NULL);
 		if (*s == '%') {
-			if ((hi = hexval(s[1])) < 0 || (lo = hexval(s[2])) < 0)
+			if ((hi = hexval(s[1])) < 0 || (lo = hexval(s[2])) < 0 ||
+			    (hi | lo) == 0)
 				return (NULL);
 			m->pool[n++] = (char)(hi << 4 | lo);
 			s += 3;
 		} else
 			m->pool[n++] = *s++;
 	}
+	if (n >= sizeof(m->pool))
+		return (NULL);
 	m->pool[n++] = '\0';
 	m->used = n;
 	*sp = s;
 	return (start);
 }
 
-static unsigned long long
-number(const char **sp)
+/* A decimal number of at least one digit, at most max. */
+static bool
+number(const char **sp, unsigned long long max, unsigned long long *v)
 {
-	unsigned long long v = 0;
 	const char *s = *sp;
+	unsigned int d;
 
-	while (*s >= '0' && *s <= '9' && v < (1ULL << 60))
-		v = v * 10 + (unsigned long long)(*s++ - '0');
+	if (*s < '0' || *s > '9')
+		return (false);
+	for (*v = 0; *s >= '0' && *s <= '9'; s++) {
+		d = (unsigned int)(*s - '0');
+		if (*v > (max - d) / 10)
+			return (false);
+		*v = *v * 10 + d;
+	}
 	*sp = s;
-	return (v);
+	return (true);
+}
+
+/* mf_lookup() compares names as mf_normalise() leaves them. */
+static bool
+is_normalised(const char *path)
+{
+	char norm[PATH_MAX];
+
+	return (mf_normalise("/", path, norm, sizeof(norm)) >= 0 &&
+	    strcmp(norm, path) == 0);
 }
 
 static int
@@ -65,32 +89,37 @@ decode_entry(struct manifest *m, const char **sp, const char **why)
 {
 	struct mf_entry *e;
 	const char *s = *sp;
+	unsigned long long fd;
 
 	if (m->n >= MF_MAX) {
 		*why = "too many entries";
 		return (-1);
 	}
 	e = &m->e[m->n];
-	if (*s < '0' || *s > '9' || (e->fd = (int)number(&s)) > 1 << 24 ||
-	    *s++ != ',') {
+	if (!number(&s, 1 << 24, &fd) || *s++ != ',') {
 		*why = "bad descriptor number";
 		return (-1);
 	}
-	e->kind = *s++;
-	if (strchr("rwRWfa", e->kind) == NULL || *s++ != ',') {
+	e->fd = (int)fd;
+	e->kind = *s;
+	if (e->kind == '\0' || strchr("rwRWfa", e->kind) == NULL ||
+	    s[1] != ',') {
 		*why = "bad entry kind";
 		return (-1);
 	}
+	s += 2;
 	e->rights = 0;
-	if (e->kind == MF_FD)
-		e->rights = number(&s);
+	if (e->kind == MF_FD && !number(&s, ~0ULL, &e->rights)) {
+		*why = "bad rights";
+		return (-1);
+	}
 	if ((e->path = pool_unescape(m, &s, ";")) == NULL) {
 		*why = "path too long";
 		return (-1);
 	}
 	e->len = (unsigned int)strlen(e->path);
-	if (e->kind != MF_FD && e->path[0] != '/') {
-		*why = "relative path";
+	if (e->kind == MF_FD ? e->len != 0 : !is_normalised(e->path)) {
+		*why = "path not absolute and normalised";
 		return (-1);
 	}
 	m->n++;
@@ -102,6 +131,7 @@ int
 mf_decode(struct manifest *m, const char *text, const char **why)
 {
 	const char *s = text;
+	unsigned long long v;
 
 	m->flags = 0;
 	m->n = 0;
@@ -123,11 +153,15 @@ mf_decode(struct manifest *m, const char *text, const char **why)
 		s += 2;
 		switch (s[-2]) {
 		case 'f':
-			m->flags = (unsigned int)number(&s);
+			if (!number(&s, UINT_MAX, &v)) {
+				*why = "bad flags";
+				return (-1);
+			}
+			m->flags = (unsigned int)v;
 			break;
 		case 'c':
 			if ((m->cwd = pool_unescape(m, &s, ";")) == NULL ||
-			    m->cwd[0] != '/') {
+			    !is_normalised(m->cwd)) {
 				*why = "bad cwd";
 				return (-1);
 			}

@@ -9,9 +9,12 @@
  *
  *	v1;f=<flags>;c=<virtual cwd>;e=<fd>,<kind>,<path>;...
  *
- * Paths are %XX-escaped so they may hold any byte.  The decoder allocates
- * nothing: the shim runs it in its constructor and keeps the result in a
- * page it then makes read-only, and the SIGSYS handler reads it.
+ * Paths are %XX-escaped so they may hold any byte but NUL, and are
+ * absolute and normalised (mf_normalise), as the shim compares them; an
+ * MF_FD entry has its rights (decimal) where others have a path.  The
+ * decoder refuses anything else, and allocates nothing: the shim runs it
+ * in its constructor and keeps the result in a page it then makes
+ * read-only, and the SIGSYS handler reads it.
  */
 #ifndef CAPRUN_MANIFEST_H
 #define CAPRUN_MANIFEST_H
@@ -67,7 +70,8 @@ int	mf_encode(const struct manifest *m, char *buf, size_t len);
 
 /*
  * mf_add: append an entry (path copied into the pool), or set the cwd when
- * kind is 0.  Returns 0, or -1 when the manifest is full.
+ * kind is 0.  The path must be normalised, or "" for MF_FD.  Returns 0, or
+ * -1 when the manifest is full.
  */
 int	mf_add(struct manifest *m, int fd, char kind, const char *path,
 	    unsigned long long rights);

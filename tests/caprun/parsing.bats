@@ -15,3 +15,40 @@ load helpers
 	run -125 "$CAPRUN" --print-policy "${args[@]}" -- /bin/true
 	[[ "$output" == "caprun: "*": too many pre-opens" ]]
 }
+
+@test "the shim refuses a malformed manifest before the program runs" {
+	local m
+	for m in 'v1;e=3,' 'v1;e=4294967299,r,/' 'v1;e=2147483648,r,/' \
+	    'v1;f=4294967297' 'v1;e=3,r,/tmp%00/x' 'v1;e=3,r,/tmp/' \
+	    'v1;e=3,r,/tmp/../etc' 'v1;c=/tmp/.' 'v1;e=3,f,%35' \
+	    'v1;e=3,f,99999999999999999999999'; do
+		run -126 env CAPRUN_MANIFEST="$m" LD_PRELOAD="$CAPRUN_SHIM" \
+		    /bin/echo ran
+		[[ "$output" == "caprun: bad manifest: "* ]]
+	done
+}
+
+# A library the loader names through a runpath with "..": the manifest
+# holds it under its normalised name, which the shim looks up.
+sc_runpath_dotdot() {
+	command -v cc >/dev/null || skip "no C compiler"
+	mkdir -p "$W/bin" "$W/lib"
+	echo 'int rp_value(void) { return 42; }' > "$W/lib/rp.c"
+	cat > "$W/bin/p.c" <<-'EOF'
+	#include <stdio.h>
+	#include <unistd.h>
+	int rp_value(void);
+	int main(int argc, char **argv) {
+		if (argc > 1)	/* again, from inside: the loader runs confined */
+			return execv(argv[0], (char *[]){ argv[0], NULL });
+		printf("%d\n", rp_value());
+		return 0;
+	}
+	EOF
+	cc -shared -fPIC -o "$W/lib/librp.so" "$W/lib/rp.c"
+	cc -o "$W/bin/p" "$W/bin/p.c" -L"$W/lib" -lrp -Wl,-rpath,"$W/bin/../lib"
+	rm -f "$W/bin/p.c" "$W/lib/rp.c"
+	run -0 cr --ro "$W/bin" -- "$W/bin/p" again
+	[ "$output" = 42 ]
+}
+@test "a library found through a runpath with \"..\" loads inside" { both sc_runpath_dotdot; }
