@@ -71,11 +71,9 @@ limit_entries(const struct manifest *m)
 				die(e->path, strerror(errno));
 			break;
 		case MF_FD:
-			if (e->rights == 0)
+			if (e->rights.cr_rights[0] == 0)
 				break;
-			CAP_NONE(&r);
-			r.cr_rights[0] = e->rights;
-			if (cap_rights_limit(e->fd, &r) < 0)
+			if (cap_rights_limit(e->fd, &e->rights) < 0)
 				die("--fd", strerror(errno));
 			break;
 		default:

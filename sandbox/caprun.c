@@ -99,9 +99,8 @@ parse_fd(struct options *o, const char *arg)
 	if (fcntl((int)n, F_GETFD) < 0)
 		fail(EX_CAPRUN, "--fd %ld: %s", n, strerror(errno));
 	o->fds[o->nfds].fd = (int)n;
-	o->fds[o->nfds].rights = 0;
-	if (*end == ':' && (o->fds[o->nfds].rights = policy_rights(end + 1))
-	    == 0)
+	memset(&o->fds[o->nfds].rights, 0, sizeof(o->fds[o->nfds].rights));
+	if (*end == ':' && policy_rights(end + 1, &o->fds[o->nfds].rights) < 0)
 		fail(EX_CAPRUN, "--fd %s: unknown rights", arg);
 	o->nfds++;
 }
@@ -190,7 +189,7 @@ struct build {
 
 static void
 add_entry(struct build *b, int fd, char kind, const char *path,
-    unsigned long long rights)
+    const cap_rights_t *rights)
 {
 	char norm[PATH_MAX];
 
@@ -231,7 +230,7 @@ open_grant(struct build *b, const struct grant *g)
 	if (fd < 0)
 		fail(EX_NOEXEC, "%s: %s", g->path, strerror(errno));
 	add_entry(b, fd, S_ISDIR(st.st_mode) ? (g->rw ? MF_DIR_RW : MF_DIR_RO) :
-	    (g->rw ? MF_FILE_RW : MF_FILE_RO), canon, 0);
+	    (g->rw ? MF_FILE_RW : MF_FILE_RO), canon, NULL);
 }
 
 static void
@@ -241,7 +240,7 @@ add_lib(const char *path, void *arg)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd >= 0)
-		add_entry(b, fd, MF_FILE_RO, path, 0);
+		add_entry(b, fd, MF_FILE_RO, path, NULL);
 }
 
 /*
@@ -267,7 +266,7 @@ add_root_aliases(struct build *b)
 		    (e->kind != MF_DIR_RO && e->kind != MF_DIR_RW))
 			continue;
 		if ((fd = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0)
-			add_entry(b, fd, e->kind, names[i], 0);
+			add_entry(b, fd, e->kind, names[i], NULL);
 	}
 }
 
@@ -290,7 +289,7 @@ add_ancestors(struct build *b)
 			    == 0)
 				continue;
 			if ((fd = open(up, O_PATH | O_DIRECTORY | O_CLOEXEC)) >= 0)
-				add_entry(b, fd, MF_ANCESTOR, up, 0);
+				add_entry(b, fd, MF_ANCESTOR, up, NULL);
 		}
 	}
 }
@@ -310,7 +309,7 @@ make_tmp(struct build *b)
 	if ((dir = mkdtemp(tmpl)) == NULL ||
 	    (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		fail(EX_CAPRUN, "--tmp: %s: %s", tmpl, strerror(errno));
-	add_entry(b, fd, MF_DIR_RW, "/tmp", 0);
+	add_entry(b, fd, MF_DIR_RW, "/tmp", NULL);
 	return (strdup(dir));
 }
 
@@ -493,14 +492,14 @@ main(int argc, char *argv[])
 	if (realpath(o.cwd != NULL ? o.cwd : ".", cwd) == NULL)
 		fail(EX_NOEXEC, "--cwd %s: %s", o.cwd != NULL ? o.cwd : ".",
 		    strerror(errno));
-	if (mf_add(&m, -1, 0, cwd, 0) < 0)
+	if (mf_add(&m, -1, 0, cwd, NULL) < 0)
 		fail(EX_CAPRUN, "--cwd: too long");
 	for (int i = 0; i < o.ngrants; i++)
 		open_grant(&b, &o.grants[i]);
 	if (o.tmp)
 		tmpdir = make_tmp(&b);
 	for (int i = 0; i < o.nfds; i++)
-		add_entry(&b, o.fds[i].fd, MF_FD, "", o.fds[i].rights);
+		add_entry(&b, o.fds[i].fd, MF_FD, "", &o.fds[i].rights);
 	add_root_aliases(&b);
 	if (first < argc && (is_static = ldd_is_static(prog))) {
 		if (access(LAUNCHER, X_OK) < 0)

@@ -22,7 +22,7 @@ struct grant {
 struct options {
 	struct grant	grants[MF_MAX];
 	int		ngrants;
-	struct { int fd; unsigned long long rights; } fds[16];
+	struct { int fd; cap_rights_t rights; } fds[16];	/* 0: no limit */
 	int		nfds;
 	const char	*cwd;
 	const char	*env[64];
@@ -36,8 +36,8 @@ void	policy_print(const struct options *, const struct manifest *,
 	    const char *program);
 /* Refuse (message, false) when a guarantee is missing and not best-effort. */
 bool	policy_check(const struct options *);
-/* Parse "read,write,seek" into CAP_* word 0; 0 on an unknown name. */
-unsigned long long	policy_rights(const char *list);
+/* Parse "read,write,seek" into *rights; -1 on an unknown or empty name. */
+int	policy_rights(const char *list, cap_rights_t *rights);
 
 /* learn.c: run traced, print the command line it would need. */
 int	learn_run(char *const argv[]);

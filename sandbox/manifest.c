@@ -89,7 +89,7 @@ decode_entry(struct manifest *m, const char **sp, const char **why)
 {
 	struct mf_entry *e;
 	const char *s = *sp;
-	unsigned long long fd;
+	unsigned long long fd, w0 = 0, w1 = 0;
 
 	if (m->n >= MF_MAX) {
 		*why = "too many entries";
@@ -108,11 +108,13 @@ decode_entry(struct manifest *m, const char **sp, const char **why)
 		return (-1);
 	}
 	s += 2;
-	e->rights = 0;
-	if (e->kind == MF_FD && !number(&s, ~0ULL, &e->rights)) {
+	if (e->kind == MF_FD && (!number(&s, ~0ULL, &w0) || *s++ != ',' ||
+	    !number(&s, ~0ULL, &w1))) {
 		*why = "bad rights";
 		return (-1);
 	}
+	e->rights.cr_rights[0] = w0;
+	e->rights.cr_rights[1] = w1;
 	if ((e->path = pool_unescape(m, &s, ";")) == NULL) {
 		*why = "path too long";
 		return (-1);
@@ -249,7 +251,11 @@ mf_encode(const struct manifest *m, char *buf, size_t len)
 		    put_text(buf, len, &n, kind) < 0)
 			return (-1);
 		if (m->e[i].kind == MF_FD) {
-			utoa(m->e[i].rights, num);
+			utoa(m->e[i].rights.cr_rights[0], num);
+			if (put_text(buf, len, &n, num) < 0 ||
+			    put_text(buf, len, &n, ",") < 0)
+				return (-1);
+			utoa(m->e[i].rights.cr_rights[1], num);
 			if (put_text(buf, len, &n, num) < 0)
 				return (-1);
 		}
@@ -261,7 +267,7 @@ mf_encode(const struct manifest *m, char *buf, size_t len)
 
 int
 mf_add(struct manifest *m, int fd, char kind, const char *path,
-    unsigned long long rights)
+    const cap_rights_t *rights)
 {
 	size_t l = strlen(path);
 	char *p;
@@ -279,7 +285,10 @@ mf_add(struct manifest *m, int fd, char kind, const char *path,
 	m->e[m->n].kind = kind;
 	m->e[m->n].len = (unsigned int)l;
 	m->e[m->n].path = p;
-	m->e[m->n].rights = rights;
+	if (rights != NULL)
+		m->e[m->n].rights = *rights;
+	else
+		memset(&m->e[m->n].rights, 0, sizeof(m->e[m->n].rights));
 	m->n++;
 	return (0);
 }

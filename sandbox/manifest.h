@@ -8,19 +8,22 @@
  * form is one line of ';'-separated fields:
  *
  *	v1;f=<flags>;c=<virtual cwd>;e=<fd>,<kind>,<path>;...
+ *	e=<fd>,f,<rights word 0>,<rights word 1>	(MF_FD)
  *
  * Paths are %XX-escaped so they may hold any byte but NUL, and are
  * absolute and normalised (mf_normalise), as the shim compares them; an
- * MF_FD entry has its rights (decimal) where others have a path.  The
- * decoder refuses anything else, and allocates nothing: the shim runs it
- * in its constructor and keeps the result in a page it then makes
- * read-only, and the SIGSYS handler reads it.
+ * MF_FD entry has the two words of its cap_rights_t (decimal) where others
+ * have a path.  The decoder refuses anything else, and allocates nothing:
+ * the shim runs it in its constructor and keeps the result in a page it
+ * then makes read-only, and the SIGSYS handler reads it.
  */
 #ifndef CAPRUN_MANIFEST_H
 #define CAPRUN_MANIFEST_H
 
 #include <limits.h>
 #include <stddef.h>
+
+#include <sys/capsicum.h>
 
 #define MF_ENV		"CAPRUN_MANIFEST"
 #define MF_MAX		64		/* entries */
@@ -44,7 +47,7 @@ struct mf_entry {
 	char		kind;
 	unsigned int	len;		/* strlen(path) */
 	const char	*path;		/* normalised absolute path, in the pool */
-	unsigned long long rights;	/* MF_FD: CAP_* word 0, 0 = all */
+	cap_rights_t	rights;		/* MF_FD: its limit; all 0: none */
 };
 
 struct manifest {
@@ -70,11 +73,11 @@ int	mf_encode(const struct manifest *m, char *buf, size_t len);
 
 /*
  * mf_add: append an entry (path copied into the pool), or set the cwd when
- * kind is 0.  The path must be normalised, or "" for MF_FD.  Returns 0, or
- * -1 when the manifest is full.
+ * kind is 0.  The path must be normalised, or "" for MF_FD, whose rights
+ * may be NULL for no limit.  Returns 0, or -1 when the manifest is full.
  */
 int	mf_add(struct manifest *m, int fd, char kind, const char *path,
-	    unsigned long long rights);
+	    const cap_rights_t *rights);
 
 /*
  * mf_normalise: make path absolute against cwd and remove ".", ".." and

@@ -31,13 +31,17 @@ static const struct {
 	{ "shutdown", CAP_SHUTDOWN }, { "flock", CAP_FLOCK },
 };
 
-unsigned long long
-policy_rights(const char *list)
+/*
+ * Some names are rights of the second word (event, ioctl): the set is
+ * built by cap_rights_set, which puts each in its word.
+ */
+int
+policy_rights(const char *list, cap_rights_t *rights)
 {
-	unsigned long long r = CAPRIGHT(0, 0);
 	const char *p = list;
 
-	while (*p != '\0') {
+	cap_rights_init(rights);
+	for (;;) {
 		size_t l = strcspn(p, ",");
 		size_t i;
 
@@ -46,13 +50,12 @@ policy_rights(const char *list)
 			    strncmp(right_names[i].name, p, l) == 0)
 				break;
 		if (i == sizeof(right_names) / sizeof(right_names[0]))
-			return (0);
-		r |= right_names[i].right;
+			return (-1);	/* unknown, or empty: "", ",x", "x," */
+		cap_rights_set(rights, right_names[i].right);
 		p += l;
-		if (*p == ',')
-			p++;
+		if (*p++ == '\0')
+			return (0);
 	}
-	return (r == CAPRIGHT(0, 0) ? 0 : r);
 }
 
 bool

@@ -4,6 +4,26 @@
 bats_require_minimum_version 1.5.0
 load helpers
 
+@test "--fd N:RIGHTS: an empty right name is refused, also a last one" {
+	run -125 "$CAPRUN" --fd 1:read, -- /bin/true
+	[ "$output" = "caprun: --fd 1:read,: unknown rights" ]
+	run -125 "$CAPRUN" --fd 1:,read -- /bin/true
+	run -125 "$CAPRUN" --fd 1:read,,write -- /bin/true
+	run -125 "$CAPRUN" --fd 1: -- /bin/true
+	run -0 "$CAPRUN" --print-policy --fd 1:read,write -- /bin/true
+}
+
+# event and ioctl are rights of the second word of a cap_rights_t.
+sc_fd_second_word() {
+	echo fd-data > "$W/f"
+	run -0 cr --fd 5:read,event,ioctl,fstat,seek --ro /usr -- \
+	    /bin/sh -c 'cat <&5' 5<"$W/f"
+	[ "$output" = fd-data ]
+	# a set of second-word rights only is a valid limit too
+	run -0 cr --fd 5:event,ioctl --ro /usr -- /bin/true 5<"$W/f"
+}
+@test "--fd N:event,ioctl: rights of the second word are kept" { both sc_fd_second_word; }
+
 @test "more pre-opens than the manifest holds: refused, status 125" {
 	local args=() i
 	# 32 grants, each with a directory of its own above it: with those
@@ -20,8 +40,8 @@ load helpers
 	local m
 	for m in 'v1;e=3,' 'v1;e=4294967299,r,/' 'v1;e=2147483648,r,/' \
 	    'v1;f=4294967297' 'v1;e=3,r,/tmp%00/x' 'v1;e=3,r,/tmp/' \
-	    'v1;e=3,r,/tmp/../etc' 'v1;c=/tmp/.' 'v1;e=3,f,%35' \
-	    'v1;e=3,f,99999999999999999999999'; do
+	    'v1;e=3,r,/tmp/../etc' 'v1;c=/tmp/.' 'v1;e=3,f,1,2%35' \
+	    'v1;e=3,f,99999999999999999999999,0' 'v1;e=3,f,1'; do
 		run -126 env CAPRUN_MANIFEST="$m" LD_PRELOAD="$CAPRUN_SHIM" \
 		    /bin/echo ran
 		[[ "$output" == "caprun: bad manifest: "* ]]
