@@ -803,16 +803,32 @@ needs_escape(const char *s)
 	return (false);
 }
 
+/* The C escape GNU uses for a control character, or 0 for octal. */
+static char
+c_escape(unsigned char c)
+{
+	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
+	const char *e = c != '\0' ? strchr(from, c) : NULL;
+
+	return (e != NULL ? to[e - from] : '\0');
+}
+
+/*
+ * Control characters go in $'...' runs, one run for consecutive ones, as
+ * GNU's shell-escape quoting writes them: 'a'$'\020\t''b'.  A character
+ * takes at most 7 bytes ('$'\ooo opening a run).
+ */
 const char *
 cb_quote_n(int slot, const char *s)
 {
 	static char *bufs[4];
 	char *b, *p;
 	size_t len = strlen(s);
+	bool esc = false;
 
 	slot &= 3;
 	free(bufs[slot]);
-	if ((b = bufs[slot] = malloc(len * 6 + 8)) == NULL)
+	if ((b = bufs[slot] = malloc(len * 7 + 3)) == NULL)
 		return (s);
 	p = b;
 	if (!needs_escape(s) && strchr(s, '\'') == NULL) {
@@ -828,12 +844,27 @@ cb_quote_n(int slot, const char *s)
 	} else {
 		*p++ = '\'';
 		for (; *s != '\0'; s++) {
-			if (*s == '\'')
+			unsigned char c = (unsigned char)*s;
+
+			if (c == '\'') {
 				p = stpcpy(p, "'\\''");
-			else if ((unsigned char)*s < 0x20 || *s == 0x7f)
-				p += sprintf(p, "'$'\\%03o''", (unsigned char)*s);
-			else
-				*p++ = *s;
+				esc = false;
+			} else if (c < 0x20 || c == 0x7f) {
+				if (!esc)
+					p = stpcpy(p, "'$'");
+				esc = true;
+				if (c_escape(c) != '\0') {
+					*p++ = '\\';
+					*p++ = c_escape(c);
+				} else {
+					p += sprintf(p, "\\%03o", c);
+				}
+			} else {
+				if (esc)
+					p = stpcpy(p, "''");
+				esc = false;
+				*p++ = (char)c;
+			}
 		}
 		*p++ = '\'';
 	}

@@ -115,6 +115,8 @@ setup() {
 	diff_run od -j 1 -N 18446744073709551615 abc
 	diff_run od --endian=x abc
 	diff_run od --endian= abc
+	# Control characters in a name: one $'...' run each.
+	diff_run od $'\x10\x09' $'a\x10\x09b\nc' $'\x01it\'s' $'a\x01\''
 }
 
 @test "od: unreadable files match GNU" {
