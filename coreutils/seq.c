@@ -107,6 +107,17 @@ long_format(const char *f)
 	return (out);
 }
 
+/*
+ * A failed write ends the sequence with GNU's message: an infinite one
+ * (seq inf > /dev/full) would never end otherwise.
+ */
+static void
+check_write(int r)
+{
+	if (r < 0)
+		cb_err(1, "write error");
+}
+
 static int
 print_int(long long first, long long step, long long last)
 {
@@ -114,8 +125,8 @@ print_int(long long first, long long step, long long last)
 
 	for (v = first; step > 0 ? v <= last : v >= last; v += step) {
 		if (v != first)
-			(void)fputs(opt.sep, stdout);
-		(void)printf("%lld", v);
+			check_write(fputs(opt.sep, stdout));
+		check_write(printf("%lld", v));
 		if ((step > 0 && v > LLONG_MAX - step) ||
 		    (step < 0 && v < LLONG_MIN - step))
 			break;
@@ -131,7 +142,7 @@ print_int(long long first, long long step, long long last)
 static void
 print_one(const char *fmt, long double v)
 {
-	(void)printf(fmt, v);
+	check_write(printf(fmt, v));
 }
 #pragma GCC diagnostic pop
 
@@ -212,7 +223,7 @@ seq_main(int argc, char *argv[])
 		if (n[1].v > 0 ? v > n[2].v : v < n[2].v)
 			break;
 		if (i > 0)
-			(void)fputs(opt.sep, stdout);
+			check_write(fputs(opt.sep, stdout));
 		print_one(fmt, v);
 	}
 	if (i > 0)

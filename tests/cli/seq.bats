@@ -26,3 +26,12 @@ setup() {
 	diff_run seq -w -f %g 3
 	diff_run seq -x
 }
+
+@test "seq: a write error ends even an endless sequence, as in GNU" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	for a in "inf" "1 0.5 inf" "-f %g 1 1e30" "-s, 1 1e18"; do
+		run -1 --separate-stderr timeout 10 bash -c \
+		    "\"\$CAPBOX\" seq $a > /dev/full"
+		assert_equal "$stderr" "seq: write error: No space left on device"
+	done
+}
