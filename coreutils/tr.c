@@ -121,6 +121,9 @@ bracket(struct set *s, const char **sp, bool second)
 		*sp = e + 2;
 		return (true);
 	}
+	/* A '[' that ends the set is itself. */
+	if (*p == '\0')
+		return (false);
 	c = one(&p);
 	if (*p != '*')
 		return (false);
@@ -258,10 +261,11 @@ tr_main(int argc, char *argv[])
 		cb_warnx("missing operand");
 		cb_usage();
 	}
-	if (nsets == 1 && !opt.delete && !opt.squeeze) {
+	if (nsets == 1 && opt.delete == opt.squeeze) {
 		cb_warnx("missing operand after %s", cb_q(0, argv[optind]));
-		(void)fputs("Two strings must be given when translating.\n",
-		    stderr);
+		(void)fputs(opt.delete ? "Two strings must be given when both "
+		    "deleting and squeezing repeats.\n" : "Two strings must be "
+		    "given when translating.\n", stderr);
 		cb_usage();
 	}
 	if (nsets > 2 || (nsets == 2 && opt.delete && !opt.squeeze)) {

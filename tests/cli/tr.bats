@@ -24,12 +24,17 @@ setup() {
 	DIFF_STDIN=$T/fields diff_run tr a-c '[x*2]yz'
 	DIFF_STDIN=$T/fields diff_run tr -s '[:space:]'
 	DIFF_STDIN=$T/fields diff_run tr '\t' '\n'
+	# A set ending in '[' (the next argument is not part of it).
+	printf '[a]\n' > "$T/brackets"
+	DIFF_STDIN=$T/brackets diff_run tr '[' '*]'
+	DIFF_STDIN=$T/brackets diff_run tr 'a[' 'x['
 }
 
 @test "tr: errors match GNU" {
 	diff_run tr
 	diff_run tr abc
 	diff_run tr -d a b
+	diff_run tr -ds a
 	diff_run tr a b c
 	diff_run tr z-a x
 	diff_run tr '[:foo:]' x
