@@ -292,4 +292,17 @@ void	cb_sha512_block(uint64_t h[8], const unsigned char *p);
 /* How many bytes of buf[0..n) equal c (vectorised where the CPU can). */
 size_t	cb_count_byte(const void *buf, size_t n, int c);
 
+/* ---- fuzzing ---- */
+
+#ifdef CB_FUZZ
+/*
+ * The libFuzzer harnesses (tests/fuzz/capbox_fuzz.h) run an applet many
+ * times in one process, so in their build (-DCB_FUZZ) exit() returns to
+ * the harness instead; the harness defines cb_fuzz_exit.  Normal builds
+ * are unchanged.
+ */
+CB_NORETURN void	cb_fuzz_exit(int status);
+#define exit(status)	cb_fuzz_exit(status)
+#endif
+
 #endif /* CAPBOX_H */

@@ -185,11 +185,16 @@ cb_finish(int rval)
 	bool bad = fflush(stdout) != 0 || ferror(stdout);
 	int e = errno;
 
+#ifdef CB_FUZZ
+	/* The harness runs the next applet call with the same stdout. */
+	clearerr(stdout);
+#else
 	/* A closed stdout is only an error if something was written. */
 	if (fclose(stdout) != 0 && errno != EBADF && !bad) {
 		bad = true;
 		e = errno;
 	}
+#endif
 	if (bad) {
 		errno = e;
 		cb_warn("write error");

@@ -13,6 +13,30 @@
 
 #include "capbox.h"
 
+#ifdef CB_FUZZ
+/*
+ * The fuzzing build runs applets inside the fuzzer's process: narrowing
+ * its descriptors or entering capability mode there could not be undone,
+ * so limiting and entering do nothing in that build.
+ */
+void
+cb_limit_rights(int fd, const cap_rights_t *rights, const char *name)
+{
+	(void)fd;
+	(void)rights;
+	(void)name;
+}
+
+void
+cb_limit_stdio(void)
+{
+}
+
+void
+cb_enter(void)
+{
+}
+#else
 void
 cb_limit_rights(int fd, const cap_rights_t *rights, const char *name)
 {
@@ -23,28 +47,10 @@ cb_limit_rights(int fd, const cap_rights_t *rights, const char *name)
 }
 
 void
-cb_limit_ops(struct cb_operands *ops, const cap_rights_t *rights)
-{
-	int i;
-
-	/* Standard streams keep cb_limit_stdio's rights (narrow only). */
-	for (i = 0; i < ops->n; i++)
-		if (ops->v[i].fd > STDERR_FILENO)
-			cb_limit_rights(ops->v[i].fd, rights, ops->v[i].name);
-}
-
-void
 cb_limit_stdio(void)
 {
 	if (caph_limit_stdio() < 0)
 		cb_err(cb_usage_status, "cannot limit standard streams");
-}
-
-void
-cb_locale(void)
-{
-	/* Locale files are out of reach once in capability mode. */
-	(void)setlocale(LC_ALL, "");
 }
 
 static bool
@@ -67,4 +73,23 @@ cb_enter(void)
 	if (errno == ENOSYS && !strict_requested())
 		return;
 	cb_err(cb_usage_status, "cannot enter capability mode");
+}
+#endif
+
+void
+cb_limit_ops(struct cb_operands *ops, const cap_rights_t *rights)
+{
+	int i;
+
+	/* Standard streams keep cb_limit_stdio's rights (narrow only). */
+	for (i = 0; i < ops->n; i++)
+		if (ops->v[i].fd > STDERR_FILENO)
+			cb_limit_rights(ops->v[i].fd, rights, ops->v[i].name);
+}
+
+void
+cb_locale(void)
+{
+	/* Locale files are out of reach once in capability mode. */
+	(void)setlocale(LC_ALL, "");
 }

@@ -470,24 +470,25 @@ put_field(const struct spec *s, const unsigned char *p, int w)
 	}
 }
 
+/* Where the dump is, for the "*" line that stands for equal blocks. */
+enum dups { DUPS_FIRST, DUPS_NONE, DUPS_RUN };
+
 static void
 write_block(uintmax_t offset, size_t n, size_t bpb, const char *prev,
-    const char *cur)
+    const char *cur, enum dups *d)
 {
-	static bool first = true, prev_equal;
 	const unsigned char *p;
 	int i, fields, blank, k, pad_left, next_pad;
 	size_t j;
 
-	if (!opt.dups && !first && n == bpb && memcmp(prev, cur, bpb) == 0) {
-		if (!prev_equal)
+	if (!opt.dups && *d != DUPS_FIRST && n == bpb &&
+	    memcmp(prev, cur, bpb) == 0) {
+		if (*d != DUPS_RUN)
 			(void)fputs("*\n", stdout);
-		prev_equal = true;
-		first = false;
+		*d = DUPS_RUN;
 		return;
 	}
-	prev_equal = false;
-	first = false;
+	*d = DUPS_NONE;
 	for (i = 0; i < opt.nspec; i++) {
 		const struct spec *s = &opt.spec[i];
 
@@ -545,6 +546,7 @@ dump(size_t bpb)
 	char *block[2];
 	uintmax_t offset = opt.skip, end = opt.skip + opt.limit;
 	size_t n = 0, need, l;
+	enum dups d = DUPS_FIRST;
 	int idx = 0;
 
 	if ((block[0] = malloc(2 * bpb + 16)) == NULL)
@@ -563,14 +565,14 @@ dump(size_t bpb)
 		n = read_block(block[idx], need);
 		if (n < bpb)
 			break;
-		write_block(offset, n, bpb, block[!idx], block[idx]);
+		write_block(offset, n, bpb, block[!idx], block[idx], &d);
 		offset += n;
 		idx = !idx;
 	}
 	if (n > 0) {
 		l = (size_t)lcm_of_sizes();
 		memset(block[idx] + n, 0, (n + l - 1) / l * l - n);
-		write_block(offset, n, bpb, block[!idx], block[idx]);
+		write_block(offset, n, bpb, block[!idx], block[idx], &d);
 		offset += n;
 	}
 	put_address(offset, '\n');

@@ -385,7 +385,7 @@ split_lines(struct input *in, char *p, size_t len)
 		if ((q = memchr(p, opt.delim, (size_t)(e - p))) == NULL)
 			q = e;
 		if (in->n == in->cap) {
-			in->cap = in->cap == 0 ? 65536 : in->cap * 2;
+			in->cap = in->cap == 0 ? 1024 : in->cap * 2;
 			if ((in->v = realloc(in->v, in->cap * sizeof(*in->v))) ==
 			    NULL)
 				cb_err(2, "malloc");
