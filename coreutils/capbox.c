@@ -228,6 +228,30 @@ dispatch(int argc, char *argv[])
 	return (run(a, argc - 1, argv + 1));
 }
 
+/*
+ * A closed standard stream would go to the first file an applet opens:
+ * output meant for stdout would land in that file, or reading it would
+ * fail for want of rights.  Each closed one is held by /dev/null opened
+ * the other way round, so that using it fails with EBADF as in GNU's
+ * programs ("write error: Bad file descriptor").  Not close-on-exec: it
+ * stands for a standard stream.
+ */
+static void
+hold_closed_stdio(void)
+{
+	int fd, got;
+
+	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		/* The lower ones are open: open(2) returns fd itself. */
+		got = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY :
+		    O_RDONLY);
+		if (got >= 0 && got != fd)
+			(void)close(got);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -236,6 +260,7 @@ main(int argc, char *argv[])
 
 	if (argc < 1 || argv[0] == NULL)
 		return (1);
+	hold_closed_stdio();
 	base = strrchr(argv[0], '/');
 	base = base != NULL ? base + 1 : argv[0];
 	if (strncmp(base, "capbox", 6) != 0 && (a = find(base)) != NULL)

@@ -111,6 +111,12 @@ int	cb_getopt_long(int argc, char *const argv[], const char *optstr,
  * number) or ERANGE (too large); nothing is printed.
  */
 int	cb_parse_size(const char *s, bool saturate, intmax_t *out);
+/*
+ * A count as GNU's head, tail and split read it: any size up to
+ * UINTMAX_MAX, saturated at INTMAX_MAX (no file holds more); a larger
+ * one fails with ERANGE.
+ */
+int	cb_parse_count(const char *s, intmax_t *out);
 /* A plain non-negative decimal (no suffix); same returns. */
 int	cb_parse_uint(const char *s, uintmax_t *out);
 /*
@@ -169,7 +175,8 @@ void	cb_open_operands(struct cb_operands *ops, int argc, char *argv[],
 	    int first, int flags);
 /* Like cb_open_operands for a single name (no "-" default). */
 void	cb_open_operand1(struct cb_operand *op, const char *name, int flags);
-/* false, after "prog: name: reason" on stderr, if op failed to open. */
+/* false, after "prog: name: reason" on stderr (the name quoted as GNU
+ * quotes it, when it needs quoting) if op failed to open. */
 bool	cb_operand_check(const struct cb_operand *op);
 /* Close the operands this framework opened; free ops->v. */
 void	cb_close_operands(struct cb_operands *ops);
@@ -232,7 +239,8 @@ ssize_t	cb_read_full(int fd, void *buf, size_t len) CB_MUSTUSE;
 int	cb_write_full(int fd, const void *buf, size_t len) CB_MUSTUSE;
 /*
  * Write to standard output, flushing stdio first so the two never
- * interleave; a failure is fatal ("prog: write error: reason").
+ * interleave; a failure is fatal ("prog: write error: reason", the exit
+ * status as cb_finish's).
  */
 void	cb_write_out(const void *buf, size_t len);
 /*
@@ -249,7 +257,8 @@ int	cb_copy_fd_n(int out, int in, uintmax_t n, bool *werr);
 void	*cb_buf(void);
 /*
  * cb_finish: flush and close standard output; on failure print
- * "prog: write error: reason" and return 1 (or rval if larger).
+ * "prog: write error: reason" and return the largest of 1, the usage
+ * status (GNU's trouble status: 2 for ls, cmp, sort, test) and rval.
  * The applet returns what it returns.
  */
 int	cb_finish(int rval);

@@ -128,13 +128,15 @@ mult_of(const char *s, uintmax_t *mult)
 	return (0);
 }
 
-int
-cb_parse_size(const char *s, bool saturate, intmax_t *out)
+/* The value of a size, *big when it does not fit in uintmax_t. */
+static int
+size_value(const char *s, uintmax_t *out, bool *big)
 {
 	uintmax_t n = 0, mult;
 	const char *p = s;
-	bool big = false;
 	int r;
+
+	*big = false;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -146,7 +148,7 @@ cb_parse_size(const char *s, bool saturate, intmax_t *out)
 	}
 	for (; *p >= '0' && *p <= '9'; p++) {
 		if (n > (UINTMAX_MAX - (uintmax_t)(*p - '0')) / 10)
-			big = true;
+			*big = true;
 		else
 			n = n * 10 + (uintmax_t)(*p - '0');
 	}
@@ -155,9 +157,21 @@ cb_parse_size(const char *s, bool saturate, intmax_t *out)
 		return (-1);
 	}
 	if (r > 0 || (mult != 0 && n > UINTMAX_MAX / mult))
-		big = true;
+		*big = true;
 	else
 		n *= mult;
+	*out = n;
+	return (0);
+}
+
+int
+cb_parse_size(const char *s, bool saturate, intmax_t *out)
+{
+	uintmax_t n;
+	bool big;
+
+	if (size_value(s, &n, &big) < 0)
+		return (-1);
 	if (big || n > INTMAX_MAX) {
 		if (!saturate) {
 			errno = ERANGE;
@@ -166,6 +180,22 @@ cb_parse_size(const char *s, bool saturate, intmax_t *out)
 		n = INTMAX_MAX;
 	}
 	*out = (intmax_t)n;
+	return (0);
+}
+
+int
+cb_parse_count(const char *s, intmax_t *out)
+{
+	uintmax_t n;
+	bool big;
+
+	if (size_value(s, &n, &big) < 0)
+		return (-1);
+	if (big) {
+		errno = ERANGE;
+		return (-1);
+	}
+	*out = n > INTMAX_MAX ? INTMAX_MAX : (intmax_t)n;
 	return (0);
 }
 

@@ -69,7 +69,8 @@ void
 cb_write_out(const void *buf, size_t len)
 {
 	if (fflush(stdout) != 0 || cb_write_full(STDOUT_FILENO, buf, len) < 0)
-		cb_err(1, "write error");
+		cb_err(cb_usage_status > 1 ? cb_usage_status : 1,
+		    "write error");
 }
 
 /* Errors meaning "this call does not apply here": use another way. */
@@ -198,6 +199,9 @@ cb_finish(int rval)
 	if (bad) {
 		errno = e;
 		cb_warn("write error");
+		/* GNU exits with the applet's trouble status (2 for ls, cmp). */
+		if (rval < cb_usage_status)
+			rval = cb_usage_status;
 		return (rval > 1 ? rval : 1);
 	}
 	return (rval);

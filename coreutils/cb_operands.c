@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "capbox.h"
+#include "cb_fs.h"
 #include "../libcap_mode/internal.h"
 
 /* Set once by the dispatcher; -1 when not given. */
@@ -147,7 +148,8 @@ cb_operand_check(const struct cb_operand *op)
 	if (op->fd >= 0)
 		return (true);
 	errno = op->err;
-	cb_warn("%s", op->name);
+	/* GNU quotes a name that needs it: "cat: '': No such file ...". */
+	cb_warn("%s", cb_quotef(op->name));
 	return (false);
 }
 

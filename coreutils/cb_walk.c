@@ -96,7 +96,11 @@ cb_dir_read(int fd, struct cb_dirlist *dl)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			if (n < 0)
+			/*
+			 * A directory removed while open reads as empty, as
+			 * POSIX asks and glibc's readdir does (ENOENT).
+			 */
+			if (n < 0 && errno != ENOENT)
 				r = -errno;
 			break;
 		}

@@ -44,13 +44,14 @@ parse_count(const char *s, bool bytes)
 	opt.elide = *s == '-';
 	if (*s == '-')
 		s++;
-	if (cb_parse_size(s, false, &opt.count) < 0) {
+	/* GNU's message quotes the number without its '-'. */
+	if (cb_parse_count(s, &opt.count) < 0) {
 		if (errno == ERANGE)
 			cb_errx(1, "invalid number of %s: %s: %s",
-			    bytes ? "bytes" : "lines", cb_q(0, s - opt.elide),
+			    bytes ? "bytes" : "lines", cb_q(0, s),
 			    cb_strerror(EOVERFLOW));
 		cb_errx(1, "invalid number of %s: %s",
-		    bytes ? "bytes" : "lines", cb_q(0, s - opt.elide));
+		    bytes ? "bytes" : "lines", cb_q(0, s));
 	}
 }
 

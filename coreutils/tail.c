@@ -46,15 +46,21 @@ static struct {
 static void
 parse_count(const char *s, bool bytes)
 {
-	const char *arg = s;
+	/* GNU's messages keep a leading '+' and drop a '-'. */
+	const char *arg = *s == '-' ? s + 1 : s;
 
 	opt.bytes = bytes;
 	opt.from_start = *s == '+';
 	if (*s == '+' || *s == '-')
 		s++;
-	if (cb_parse_size(s, true, &opt.count) < 0)
+	if (cb_parse_count(s, &opt.count) < 0) {
+		if (errno == ERANGE)
+			cb_errx(1, "invalid number of %s: %s: %s",
+			    bytes ? "bytes" : "lines", cb_q(0, arg),
+			    cb_strerror(EOVERFLOW));
 		cb_errx(1, "invalid number of %s: %s", bytes ? "bytes" : "lines",
 		    cb_q(0, arg));
+	}
 }
 
 /* Offset where the last opt.count lines of fd (size bytes) begin. */
