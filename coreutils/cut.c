@@ -64,20 +64,31 @@ range_cmp(const void *a, const void *b)
 	return ((x->lo > y->lo) - (x->lo < y->lo));
 }
 
+/*
+ * A number of a list.  As GNU's cut, UINTMAX_MAX and above are refused,
+ * naming the number alone, then the usage hint.
+ */
 static size_t
-list_num(const char **sp, const char *list)
+list_num(const char **sp, int mode)
 {
-	uintmax_t n = 0;
-	const char *s = *sp;
+	uintmax_t n = 0, d;
+	const char *s = *sp, *start = s;
+	char *bad;
 
-	while (*s >= '0' && *s <= '9') {
-		n = n * 10 + (uintmax_t)(*s++ - '0');
-		if (n > SIZE_MAX / 20)
-			cb_errx(1, "byte/character offset %s is too large",
-			    cb_q(0, list));
+	for (; *s >= '0' && *s <= '9'; s++) {
+		d = (uintmax_t)(*s - '0');
+		if (n > (UINTMAX_MAX - d) / 10 || n * 10 + d == UINTMAX_MAX) {
+			bad = strndup(start, strspn(start, "0123456789"));
+			cb_warnx(mode == 'f' ? "field number %s is too large" :
+			    "byte/character offset %s is too large",
+			    cb_q(0, bad != NULL ? bad : start));
+			cb_usage();
+		}
+		n = n * 10 + d;
 	}
 	*sp = s;
-	return ((size_t)n);
+	/* SIZE_MAX stands for an open end. */
+	return (n >= SIZE_MAX ? SIZE_MAX - 1 : (size_t)n);
 }
 
 static void
@@ -93,14 +104,14 @@ parse_list(const char *list, int mode)
 	for (;;) {
 		bool lo_given = *s >= '0' && *s <= '9';
 
-		r.lo = lo_given ? list_num(&s, list) : 1;
+		r.lo = lo_given ? list_num(&s, mode) : 1;
 		if (lo_given && r.lo == 0)
 			cb_errx(1, "%s are numbered from 1\n"
 			    "Try 'cut --help' for more information.", mode ==
 			    'f' ? "fields" : "byte/character positions");
 		if (*s == '-') {
 			s++;
-			r.hi = *s >= '0' && *s <= '9' ? list_num(&s, list) :
+			r.hi = *s >= '0' && *s <= '9' ? list_num(&s, mode) :
 			    SIZE_MAX;
 			if (!lo_given && r.hi == SIZE_MAX)
 				cb_errx(1, "invalid range with no endpoint: -\n"

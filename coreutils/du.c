@@ -349,6 +349,12 @@ du_main(int argc, char *argv[])
 
 		if (opt.xdev)
 			w.flags |= CB_WALK_XDEV;
+		/* GNU's fts refuses the empty name before looking it up. */
+		if (ops[i].arg[0] == '\0') {
+			cb_warnx("invalid zero-length file name");
+			rval = 1;
+			continue;
+		}
 		if (ops[i].dirfd < 0) {
 			errno = ops[i].err;
 			cb_warn("cannot access %s", cb_quote(ops[i].arg));

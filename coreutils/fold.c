@@ -81,7 +81,7 @@ fold_main(int argc, char *argv[])
 	uintmax_t w;
 	size_t len;
 	char *line;
-	int c, i, rval = 0;
+	int c, i, r, rval = 0;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -92,12 +92,15 @@ fold_main(int argc, char *argv[])
 			opt.spaces = true;
 			break;
 		case 'w':
-			if (cb_parse_uint(optarg, &w) < 0 && errno != ERANGE)
+			if ((r = cb_parse_uint(optarg, &w)) < 0 &&
+			    errno != ERANGE)
 				cb_errx(1, "invalid number of columns: %s",
 				    cb_q(0, optarg));
-			if (errno == ERANGE || w == 0 || w > SIZE_MAX / 2)
+			/* GNU's limit leaves room for a tab's advance. */
+			if (r < 0 || w == 0 || w > SIZE_MAX - 9)
 				cb_errx(1, "invalid number of columns: %s: %s",
-				    cb_q(0, optarg), cb_strerror(ERANGE));
+				    cb_q(0, optarg), cb_strerror(r == 0 &&
+				    w == 0 ? ERANGE : EOVERFLOW));
 			opt.width = (size_t)w;
 			break;
 		default:

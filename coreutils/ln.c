@@ -118,7 +118,11 @@ make_link(struct cb_path *src, const char *target, int dirfd,
 		opt.force = false;
 	}
 	if (r < 0) {
-		if (opt.symbolic)
+		/* GNU names the target when it may be the cause. */
+		if (opt.symbolic && (errno == ENAMETOOLONG || *target == '\0'))
+			cb_warn("failed to create symbolic link %s -> %s",
+			    cb_quote_n(1, shown), cb_quote_n(2, target));
+		else if (opt.symbolic)
 			cb_warn("failed to create symbolic link %s",
 			    cb_quote(shown));
 		else if (errno == EEXIST)

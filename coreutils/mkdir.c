@@ -119,7 +119,8 @@ open_base(struct op *op, const char *arg)
 	char *dir;
 
 	op->rest = "";
-	op->prefix = malloc(len + 1);
+	if ((op->prefix = malloc(len + 1)) != NULL)
+		op->prefix[0] = '\0';
 	if (!opt.parents || op->prefix == NULL) {
 		(void)cb_path_open(&op->base, arg, CB_DIR_PATH);
 		return;
@@ -163,6 +164,13 @@ mkdir_op(struct op *op)
 			return (0);
 		if (make_parents(op) == 0)
 			return (0);
+		/* GNU names the component that could not be made. */
+		if (op->inway == NULL && op->prefix != NULL &&
+		    op->prefix[0] != '\0') {
+			cb_warn("cannot create directory %s",
+			    cb_quote(op->prefix));
+			return (1);
+		}
 	} else if (op->base.name == NULL) {
 		errno = EEXIST;
 		goto fail;

@@ -80,12 +80,38 @@ fill(char *x, size_t n)
 		x[i] = letters[rnd[i] % (sizeof(letters) - 1)];
 }
 
+/*
+ * How much of dir to keep before the template, as gnulib's
+ * file_name_concat: the trailing slashes of its last component go ("d//"
+ * + "t" is "d/t"), a root stays as it is ("/t", "//t").  *sep: a slash
+ * is needed between.
+ */
+static size_t
+dir_len(const char *dir, bool *sep)
+{
+	const char *base, *p;
+	size_t blen;
+
+	for (p = dir; *p == '/'; p++)
+		continue;
+	for (base = p; *p != '\0'; p++)
+		if (p[0] == '/' && p[1] != '/' && p[1] != '\0')
+			base = p + 1;
+	blen = strlen(base);
+	while (blen > 0 && base[blen - 1] == '/')
+		blen--;
+	*sep = blen > 0;
+	return ((size_t)(base - dir) + blen);
+}
+
 /* The name to make: [dir/]template[suffix]. */
 static char *
 full_name(const char *tmpl)
 {
 	const char *dir = NULL;
 	char *s;
+	size_t len;
+	bool sep;
 
 	if (opt.t || opt.usedir) {
 		dir = opt.tmpdir;
@@ -102,7 +128,10 @@ full_name(const char *tmpl)
 			cb_errx(1, "invalid template, %s; with --tmpdir, it may "
 			    "not be absolute", cb_quote(tmpl));
 	}
-	if (asprintf(&s, "%s%s%s%s", dir ? dir : "", dir ? "/" : "", tmpl,
+	if (dir == NULL)
+		dir = "";
+	len = dir_len(dir, &sep);
+	if (asprintf(&s, "%.*s%s%s%s", (int)len, dir, sep ? "/" : "", tmpl,
 	    opt.suffix ? opt.suffix : "") < 0)
 		cb_err(1, "asprintf");
 	return (s);

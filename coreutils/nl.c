@@ -67,15 +67,23 @@ style_arg(const char *s, const char *what)
 }
 
 static intmax_t
-num_arg(const char *s, const char *what)
+num_arg(const char *s, const char *what, intmax_t min, intmax_t max)
 {
 	char *end;
 	intmax_t n;
+	int e;
 
 	errno = 0;
 	n = strtoimax(s, &end, 10);
-	if (end == s || *end != '\0' || errno != 0)
+	if (end == s || *end != '\0')
 		cb_errx(1, "invalid %s: %s", what, cb_q(0, s));
+	/* gnulib's xdectoimax: the reason tells a type overflow apart. */
+	e = errno == ERANGE ? EOVERFLOW : 0;
+	if (e == 0 && (n < min || n > max))
+		e = n > INT_MAX / 2 || n < INT_MIN / 2 ? EOVERFLOW : ERANGE;
+	if (e != 0)
+		cb_errx(1, "invalid %s: %s: %s", what, cb_q(0, s),
+		    cb_strerror(e));
 	return (n);
 }
 
@@ -127,7 +135,8 @@ parse(int argc, char *argv[])
 			    optarg[1] : ':';
 			break;
 		case 'i':
-			opt.incr = num_arg(optarg, "line number increment");
+			opt.incr = num_arg(optarg, "line number increment",
+			    INTMAX_MIN, INTMAX_MAX);
 			break;
 		case 'l':
 			cb_unsupported("--join-blank-lines");
@@ -148,14 +157,12 @@ parse(int argc, char *argv[])
 			opt.sep = optarg;
 			break;
 		case 'v':
-			opt.start = num_arg(optarg, "starting line number");
+			opt.start = num_arg(optarg, "starting line number",
+			    INTMAX_MIN, INTMAX_MAX);
 			break;
 		case 'w':
-			opt.width = (int)num_arg(optarg, "line number field width");
-			if (opt.width <= 0)
-				cb_errx(1, "invalid line number field width: "
-				    "%s: %s", cb_q(0, optarg),
-				    cb_strerror(ERANGE));
+			opt.width = (int)num_arg(optarg, "line number field width",
+			    1, INT_MAX);
 			break;
 		default:
 			cb_usage();
@@ -172,6 +179,7 @@ nl_main(int argc, char *argv[])
 	size_t len;
 	char *l;
 	int i, sec = 1, s, rval = 0;
+	bool ovf = false;
 
 	parse(argc, argv);
 	n = opt.start;
@@ -190,15 +198,20 @@ nl_main(int argc, char *argv[])
 
 			if ((s = section(l, tl)) >= 0) {
 				sec = s;
-				if (s == 0 && !opt.norenumber)
+				if (s == 0 && !opt.norenumber) {
 					n = opt.start;
+					ovf = false;
+				}
 				(void)putchar('\n');
 				continue;
 			}
 			if (opt.style[sec] == 'a' ||
 			    (opt.style[sec] == 't' && tl > 0)) {
+				/* As GNU's: fail when the number is needed. */
+				if (ovf)
+					cb_errx(1, "line number overflow");
 				number(n);
-				n += opt.incr;
+				ovf = __builtin_add_overflow(n, opt.incr, &n);
 			} else {
 				(void)printf("%*s", opt.width + (int)strlen(opt.sep),
 				    "");

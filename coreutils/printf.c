@@ -351,6 +351,17 @@ put_quoted(const char *s)
 
 /* ---- directives ---- */
 
+/*
+ * A conversion libc cannot do (a width or precision beyond INT_MAX:
+ * EOVERFLOW) fails like a write, as in GNU's printf, never silently.
+ */
+static void
+checked(int r)
+{
+	if (r < 0)
+		cb_err(1, "write error");
+}
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #pragma GCC diagnostic ignored "-Wformat-security"
@@ -358,61 +369,61 @@ static void
 put_int(const char *fmt, int nstar, int w, int prec, intmax_t v)
 {
 	if (nstar == 0)
-		(void)printf(fmt, v);
+		checked(printf(fmt, v));
 	else if (nstar == 1)
-		(void)printf(fmt, w, v);
+		checked(printf(fmt, w, v));
 	else if (nstar == 2)
-		(void)printf(fmt, prec, v);
+		checked(printf(fmt, prec, v));
 	else
-		(void)printf(fmt, w, prec, v);
+		checked(printf(fmt, w, prec, v));
 }
 
 static void
 put_uint(const char *fmt, int nstar, int w, int prec, uintmax_t v)
 {
 	if (nstar == 0)
-		(void)printf(fmt, v);
+		checked(printf(fmt, v));
 	else if (nstar == 1)
-		(void)printf(fmt, w, v);
+		checked(printf(fmt, w, v));
 	else if (nstar == 2)
-		(void)printf(fmt, prec, v);
+		checked(printf(fmt, prec, v));
 	else
-		(void)printf(fmt, w, prec, v);
+		checked(printf(fmt, w, prec, v));
 }
 
 static void
 put_float(const char *fmt, int nstar, int w, int prec, long double v)
 {
 	if (nstar == 0)
-		(void)printf(fmt, v);
+		checked(printf(fmt, v));
 	else if (nstar == 1)
-		(void)printf(fmt, w, v);
+		checked(printf(fmt, w, v));
 	else if (nstar == 2)
-		(void)printf(fmt, prec, v);
+		checked(printf(fmt, prec, v));
 	else
-		(void)printf(fmt, w, prec, v);
+		checked(printf(fmt, w, prec, v));
 }
 
 static void
 put_str(const char *fmt, int nstar, int w, int prec, const char *v)
 {
 	if (nstar == 0)
-		(void)printf(fmt, v);
+		checked(printf(fmt, v));
 	else if (nstar == 1)
-		(void)printf(fmt, w, v);
+		checked(printf(fmt, w, v));
 	else if (nstar == 2)
-		(void)printf(fmt, prec, v);
+		checked(printf(fmt, prec, v));
 	else
-		(void)printf(fmt, w, prec, v);
+		checked(printf(fmt, w, prec, v));
 }
 
 static void
 put_char(const char *fmt, int nstar, int w, int c)
 {
 	if (nstar == 0)
-		(void)printf(fmt, c);
+		checked(printf(fmt, c));
 	else
-		(void)printf(fmt, w, c);
+		checked(printf(fmt, w, c));
 }
 #pragma GCC diagnostic pop
 

@@ -88,14 +88,17 @@ not_link_nofollow(const struct cb_path *p)
 	return (-1);
 }
 
+/* cwd is NULL when it could not be named (cwd_err says why). */
 static int
-readlink_op(struct cb_path *p, int rootfd, const char *cwd)
+readlink_op(struct cb_path *p, int rootfd, const char *cwd, int cwd_err)
 {
 	char buf[PATH_MAX + 1], *s = buf;
 	ssize_t n;
 
 	if (opt.canon >= 0) {
-		if ((s = cb_canon(rootfd, cwd, p->arg, opt.canon)) == NULL)
+		errno = cwd_err;
+		if ((cwd == NULL && p->arg[0] != '/') ||
+		    (s = cb_canon(rootfd, cwd, p->arg, opt.canon)) == NULL)
 			goto fail;
 	} else {
 		if (p->dirfd < 0) {
@@ -129,7 +132,7 @@ readlink_main(int argc, char *argv[])
 	struct cb_path *ops;
 	cap_rights_t r;
 	char *cwd = NULL;
-	int c, i, n, rootfd = -1, rval = 0;
+	int c, i, n, rootfd = -1, cwd_err = 0, rval = 0;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -172,8 +175,9 @@ readlink_main(int argc, char *argv[])
 	cb_fs_stdio(argv + optind, argc - optind);
 	cap_rights_init(&r, CAP_LOOKUP, CAP_FSTATAT, CAP_FSTAT);
 	if (opt.canon >= 0) {
-		if ((cwd = cb_cwd_name()) == NULL)
-			cb_err(1, "cannot get current directory");
+		/* A removed working directory fails relative names only. */
+		cwd = cb_cwd_name();
+		cwd_err = errno;
 		if ((rootfd = cb_open_operand("/", O_PATH | O_DIRECTORY, 0)) < 0 ||
 		    cap_rights_limit(rootfd, &r) < 0)
 			cb_err(1, "/");
@@ -182,7 +186,7 @@ readlink_main(int argc, char *argv[])
 	cb_enter();
 	for (i = 0; i < n; i++) {
 		ops[i].arg = argv[optind + i];
-		rval |= readlink_op(&ops[i], rootfd, cwd);
+		rval |= readlink_op(&ops[i], rootfd, cwd, cwd_err);
 	}
 	if (opt.canon < 0)
 		cb_paths_close(ops, n);

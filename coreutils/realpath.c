@@ -53,7 +53,7 @@ realpath_main(int argc, char *argv[])
 {
 	cap_rights_t r;
 	char *cwd, *s;
-	int c, i, rootfd, rval = 0;
+	int c, i, rootfd, cwd_err, rval = 0;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -93,14 +93,17 @@ realpath_main(int argc, char *argv[])
 	}
 	cb_fs_stdio(argv + optind, argc - optind);
 	cap_rights_init(&r, CAP_LOOKUP, CAP_FSTATAT, CAP_FSTAT);
-	if ((cwd = cb_cwd_name()) == NULL)
-		cb_err(1, "cannot get current directory");
+	/* A removed working directory fails the relative names only. */
+	cwd = cb_cwd_name();
+	cwd_err = errno;
 	if ((rootfd = cb_open_operand("/", O_PATH | O_DIRECTORY, 0)) < 0 ||
 	    cap_rights_limit(rootfd, &r) < 0)
 		cb_err(1, "/");
 	cb_enter();
 	for (i = optind; i < argc; i++) {
-		if ((s = cb_canon(rootfd, cwd, argv[i], opt.how)) == NULL) {
+		errno = cwd_err;
+		if ((cwd == NULL && argv[i][0] != '/') ||
+		    (s = cb_canon(rootfd, cwd, argv[i], opt.how)) == NULL) {
 			if (!opt.quiet)
 				cb_warn("%s", cb_quotef(argv[i]));
 			rval = 1;

@@ -35,6 +35,7 @@ static struct {
 
 /* One directory to remove, and with -p the ancestors after it. */
 struct op {
+	const char	*arg;	/* as typed, for messages */
 	struct cb_path	*v;
 	int		n;
 	char		**names;
@@ -48,6 +49,7 @@ chain(struct op *op, const char *arg)
 	size_t len;
 	int cap = 1;
 
+	op->arg = arg;
 	for (s = (char *)arg; *s != '\0'; s++)
 		cap += *s == '/';
 	if ((op->v = calloc((size_t)cap, sizeof(*op->v))) == NULL ||
@@ -81,12 +83,20 @@ rmdir_op(struct op *op)
 {
 	int i;
 
+	/* The empty name names no directory (GNU: ENOENT). */
+	if (op->n == 0) {
+		errno = ENOENT;
+		cb_warn("failed to remove %s", cb_quote(op->arg));
+		return (1);
+	}
 	for (i = 0; i < op->n; i++) {
 		struct cb_path *p = &op->v[i];
+		/* The operand as typed ("d/"), its ancestors as derived. */
+		const char *name = i == 0 ? op->arg : p->arg;
 
 		if (opt.verbose)
 			printf("rmdir: removing directory, %s\n",
-			    cb_quote(p->arg));
+			    cb_quote(name));
 		if (p->dirfd < 0)
 			errno = p->err;
 		else if (p->name == NULL)
@@ -96,7 +106,7 @@ rmdir_op(struct op *op)
 		if (ignorable(errno))
 			return (0);
 		cb_warn(i > 0 ? "failed to remove directory %s" :
-		    "failed to remove %s", cb_quote(p->arg));
+		    "failed to remove %s", cb_quote(name));
 		return (1);
 	}
 	return (0);

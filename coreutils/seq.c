@@ -136,6 +136,101 @@ print_int(long long first, long long step, long long last)
 	return (cb_finish(0));
 }
 
+/*
+ * GNU's fast path for non-negative integers too large for print_int: the
+ * numbers are decimal strings, counted exactly at any size (in long
+ * double 1e23 + 1 == 1e23, and the sequence would repeat itself).
+ */
+#define FAST_STEP_MAX	200
+
+static bool
+all_digits(const char *s)
+{
+	return (isdigit((unsigned char)*s) && s[strspn(s, "0123456789")] ==
+	    '\0');
+}
+
+/* The argument as it was typed when it is all digits, or its value. */
+static char *
+digits_of(const char *arg, long double v)
+{
+	char *s;
+
+	if (all_digits(arg))
+		s = strdup(arg);
+	else if (asprintf(&s, "%.0Lf", v) < 0)
+		s = NULL;
+	if (s == NULL)
+		cb_err(1, "malloc");
+	return (s);
+}
+
+static int
+cmp_digits(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return (alen < blen ? -1 : 1);
+	return (memcmp(a, b, alen));
+}
+
+static int
+print_digits(const char *a, const char *b, unsigned int step)
+{
+	size_t alen, blen, len;
+	char *buf, *p, *d;
+	unsigned int k;
+
+	while (a[0] == '0' && a[1] != '\0')
+		a++;
+	while (b[0] == '0' && b[1] != '\0')
+		b++;
+	alen = strlen(a);
+	blen = strlen(b);
+	/*
+	 * Room for b plus a step (at most 3 digits) and a carry: the one
+	 * number past b that ends the sequence.
+	 */
+	len = (alen > blen ? alen : blen);
+	len = (len > 3 ? len : 3) + 1;
+	if ((buf = malloc(len)) == NULL)
+		cb_err(1, "malloc");
+	p = memcpy(buf + len - alen, a, alen);
+	if (cmp_digits(p, alen, b, blen) <= 0) {
+		for (;;) {
+			if (fwrite(p, 1, alen, stdout) != alen)
+				cb_err(1, "write error");
+			for (k = 0; k < step; k++) {
+				for (d = buf + len - 1; d >= p && *d == '9'; d--)
+					*d = '0';
+				if (d < p) {
+					*--p = '1';
+					alen++;
+				} else {
+					(*d)++;
+				}
+			}
+			if (cmp_digits(p, alen, b, blen) > 0)
+				break;
+			if (fputs(opt.sep, stdout) == EOF)
+				cb_err(1, "write error");
+		}
+		(void)putchar('\n');
+	}
+	free(buf);
+	return (cb_finish(0));
+}
+
+static bool
+fast_ok(const struct num *n)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (!isfinite(n[i].v) || n[i].v < 0 || n[i].v != floorl(n[i].v))
+			return (false);
+	return (n[1].v >= 1 && n[1].v <= FAST_STEP_MAX);
+}
+
 /* The format was checked by check_format: one floating conversion. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -200,6 +295,15 @@ seq_main(int argc, char *argv[])
 	    n[1].integer && n[2].integer)
 		return (print_int((long long)n[0].v, (long long)n[1].v,
 		    (long long)n[2].v));
+	if (opt.format == NULL && !opt.width && fast_ok(n)) {
+		char *a = digits_of(nargs >= 2 ? argv[optind] : "1", n[0].v);
+		char *b = digits_of(argv[argc - 1], n[2].v);
+
+		c = print_digits(a, b, (unsigned int)n[1].v);
+		free(a);
+		free(b);
+		return (c);
+	}
 	prec = n[0].prec > n[1].prec ? n[0].prec : n[1].prec;
 	width = 0;
 	if (opt.width) {

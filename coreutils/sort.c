@@ -517,11 +517,46 @@ key_num(const char **sp, const char *arg, const char *what)
 	if (!isdigit((unsigned char)*s))
 		cb_errx(2, "invalid number %s: invalid count at start of %s",
 		    what, cb_q(0, s));
-	while (isdigit((unsigned char)*s))
-		n = n * 10 + (uintmax_t)(*s++ - '0');
+	/* A count too large for any line saturates, as in GNU. */
+	for (; isdigit((unsigned char)*s); s++)
+		n = n > (SIZE_MAX - 9) / 10 ? SIZE_MAX : n * 10 +
+		    (uintmax_t)(*s - '0');
 	*sp = s;
 	(void)arg;
 	return ((size_t)n);
+}
+
+/*
+ * -S and --parallel are checked as GNU checks them, though the sort is
+ * done in memory by one thread: a bad value is an error, not ignored.
+ * -S counts KiB unless a suffix says otherwise (b bytes, % of memory).
+ */
+static void
+check_size(int c, char *argv[])
+{
+	const char *s = optarg;
+	uintmax_t n;
+	char *end;
+	int e;
+
+	if (c == 'P') {
+		e = cb_xstrtoumax(s, NULL, 10, &n, "");
+		if (e == CB_XSTR_OK && n == 0)
+			cb_errx(2, "number in parallel must be nonzero");
+		if (e == CB_XSTR_OK || e == CB_XSTR_OVERFLOW)
+			return;
+	} else {
+		e = cb_xstrtoumax(s, &end, 10, &n, "EgGkKmMPtTYZ");
+		if (e == CB_XSTR_OK && end > s && isdigit((unsigned char)end[-1]))
+			e = n > UINTMAX_MAX / 1024 ? CB_XSTR_OVERFLOW : e;
+		if (e == CB_XSTR_BADSUFFIX && end > s &&
+		    isdigit((unsigned char)end[-1]) && end[1] == '\0' &&
+		    (end[0] == 'b' || end[0] == '%'))
+			e = CB_XSTR_OK;
+		if (e == CB_XSTR_OK)
+			return;
+	}
+	cb_xstrtol_fatal(e, 2, cb_optname(argv, longopts, c), s);
 }
 
 static void
@@ -591,10 +626,12 @@ parse(int argc, char *argv[])
 		case 'k':
 			add_key(optarg);
 			break;
-		case 'm':
 		case 'S':
-		case 'T':
 		case 'P':
+			check_size(c, argv);
+			break;
+		case 'm':
+		case 'T':
 			break;
 		case 'o':
 			opt.output = optarg;

@@ -110,15 +110,18 @@ static struct {
 static const char *infile;
 static int infd;
 
-/* xdectoimax: "what: 'S'" and, for a value out of range, the reason. */
+/*
+ * xdectoimax: "what: 'S'" and, for a value out of range, the reason.  A
+ * max above INTMAX_MAX (-l, as GNU's takes) saturates the result there.
+ */
 static intmax_t
-number(const char *s, intmax_t min, intmax_t max, const char *suf,
+number(const char *s, intmax_t min, uintmax_t max, const char *suf,
     const char *what)
 {
 	uintmax_t v;
 	int e = cb_xstrtoumax(s, NULL, 10, &v, suf);
 
-	if (e == CB_XSTR_OK && (v < (uintmax_t)min || v > (uintmax_t)max))
+	if (e == CB_XSTR_OK && (v < (uintmax_t)min || v > max))
 		cb_errx(1, "%s: %s: %s", what, cb_quote(s),
 		    cb_strerror(v > INT_MAX / 2 ? EOVERFLOW : ERANGE));
 	if (e == CB_XSTR_OVERFLOW)
@@ -126,7 +129,7 @@ number(const char *s, intmax_t min, intmax_t max, const char *suf,
 		    cb_strerror(EOVERFLOW));
 	if (e != CB_XSTR_OK)
 		cb_errx(1, "%s: %s", what, cb_quote(s));
-	return ((intmax_t)v);
+	return (v > INTMAX_MAX ? INTMAX_MAX : (intmax_t)v);
 }
 
 static void
@@ -211,7 +214,7 @@ parse(int argc, char *argv[])
 			break;
 		case 'l':
 			set_mode(M_LINES);
-			opt.n = number(optarg, 1, INTMAX_MAX, "",
+			opt.n = number(optarg, 1, UINTMAX_MAX, "",
 			    "invalid number of lines");
 			break;
 		case 'C':

@@ -364,6 +364,14 @@ escape(const char **fp)
 	*fp = f + 1;
 }
 
+static CB_NORETURN void
+invalid_directive(const char *d, size_t len)
+{
+	char *s = strndup(d, len);
+
+	cb_errx(1, "%s: invalid directive", cb_qc(0, s != NULL ? s : d));
+}
+
 static void
 format(struct obj *o, const char *f, bool escapes, bool dflt)
 {
@@ -385,6 +393,9 @@ format(struct obj *o, const char *f, bool escapes, bool dflt)
 		n += strspn(f + n, "0123456789");
 		if (f[n] == '.')
 			n += 1 + strspn(f + n + 1, "0123456789");
+		/* "%5" at the end, or "%5%": GNU refuses the directive. */
+		if (n > 0 && (f[n] == '\0' || f[n] == '%'))
+			invalid_directive(f - 1, n + 1 + (f[n] == '%'));
 		if (n >= sizeof(spec) || f[n] == '\0') {
 			putchar('%');
 			continue;

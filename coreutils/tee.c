@@ -37,8 +37,8 @@ tee_main(int argc, char *argv[])
 	    .fd = STDOUT_FILENO };
 	char *buf = cb_buf();
 	bool *dead;
-	ssize_t n;
-	int c, i, rval = 0;
+	ssize_t n = 0;
+	int c, i, live, rval = 0;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -83,15 +83,26 @@ tee_main(int argc, char *argv[])
 			dead[i] = true;
 			rval = 1;
 		}
-	while ((n = cb_read(STDIN_FILENO, buf, CB_BUFSIZE)) > 0) {
+	live = ops.n + 1;
+	for (i = 0; i < ops.n; i++)
+		live -= dead[i];
+	/* As GNU's, tee stops reading when no output is left. */
+	while (live > 0 && (n = cb_read(STDIN_FILENO, buf, CB_BUFSIZE)) > 0) {
 		for (i = -1; i < ops.n; i++) {
 			struct cb_operand *o = i < 0 ? &out0 : &ops.v[i];
 			bool *d = i < 0 ? &dead[ops.n] : &dead[i];
 
 			if (*d || cb_write_full(o->fd, buf, (size_t)n) == 0)
 				continue;
-			cb_warn("%s", o->name);
 			*d = true;
+			live--;
+			/*
+			 * A closed pipe (SIGPIPE ignored) drops that output
+			 * quietly, as GNU's tee does without --output-error.
+			 */
+			if (errno == EPIPE)
+				continue;
+			cb_warn("%s", o->name);
 			rval = 1;
 		}
 	}

@@ -36,19 +36,33 @@ static struct {
 	bool	complement, delete, squeeze, truncate;
 } opt;
 
-/* An expanded set; fill >= 0 marks where a [c*] repeat goes. */
+/*
+ * An expanded set; fill >= 0 marks where a [c*] repeat goes.  In SET2
+ * only the first `need` characters (SET1's length) map anything: past
+ * them a [c*n] repeat adds its character once, for -s.
+ */
 struct set {
-	int	c[4096];
-	size_t	n;
+	int	*c;
+	size_t	n, cap, need;
 	ssize_t	fill;
 	int	fillc;
 };
 
+/* Room for n characters in all. */
+static void
+reserve(struct set *s, size_t n)
+{
+	if (n <= s->cap)
+		return;
+	s->cap = n < 256 ? 256 : n > SIZE_MAX / 2 / sizeof(int) ? n : n * 2;
+	if ((s->c = reallocarray(s->c, s->cap, sizeof(int))) == NULL)
+		cb_err(1, "malloc");
+}
+
 static void
 add(struct set *s, int c)
 {
-	if (s->n >= sizeof(s->c) / sizeof(s->c[0]))
-		cb_errx(1, "set too large");
+	reserve(s, s->n + 1);
 	s->c[s->n++] = c;
 }
 
@@ -104,12 +118,35 @@ add_class(struct set *s, const char *name, size_t len)
 	cb_errx(1, "invalid character class '%.*s'", (int)len, name);
 }
 
+/* n of [c*n]: octal when it starts with 0, as in GNU; SIZE_MAX is out. */
+static uintmax_t
+repeat_count(const char *d, size_t len)
+{
+	unsigned int base = d[0] == '0' ? 8 : 10;
+	uintmax_t n = 0, v;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		v = (uintmax_t)(d[i] - '0');
+		if (v >= base || n > (UINTMAX_MAX - v) / base)
+			break;
+		n = n * base + v;
+	}
+	if (i < len || n >= SIZE_MAX) {
+		char *bad = strndup(d, len);
+
+		cb_errx(1, "invalid repeat count %s in [c*n] construct",
+		    cb_q(0, bad != NULL ? bad : d));
+	}
+	return (n);
+}
+
 /* [c*n], [:class:], [=c=]; false if s is not one of them. */
 static bool
 bracket(struct set *s, const char **sp, bool second)
 {
-	const char *p = *sp + 1, *e;
-	uintmax_t n = 0;
+	const char *p = *sp + 1, *e, *digits;
+	uintmax_t n;
 	int c;
 
 	if ((*p == ':' || *p == '=') && (e = strchr(p + 1, *p)) != NULL &&
@@ -127,16 +164,23 @@ bracket(struct set *s, const char **sp, bool second)
 	c = one(&p);
 	if (*p != '*')
 		return (false);
-	for (p++; *p >= '0' && *p <= '9'; p++)
-		n = n * 10 + (uintmax_t)(*p - '0');
+	digits = ++p;
+	p += strspn(p, "0123456789");
 	if (*p != ']')
 		return (false);
 	if (!second)
 		cb_errx(1, "the [c*] repeat construct may not appear in string1");
+	n = repeat_count(digits, (size_t)(p - digits));
 	if (n == 0) {
+		if (s->fill >= 0)
+			cb_errx(1, "only one [c*] repeat construct may appear "
+			    "in string2");
 		s->fill = (ssize_t)s->n;
 		s->fillc = c;
 	}
+	/* Past SET1's length one copy is enough (see struct set). */
+	if (n > 1 && s->n + n > s->need)
+		n = s->n >= s->need ? 1 : s->need - s->n;
 	for (; n > 0; n--)
 		add(s, c);
 	*sp = p + 1;
@@ -144,13 +188,14 @@ bracket(struct set *s, const char **sp, bool second)
 }
 
 static void
-parse_set(struct set *s, const char *str, bool second)
+parse_set(struct set *s, const char *str, bool second, size_t need)
 {
 	const char *p = str;
 	int c, hi;
 
 	memset(s, 0, sizeof(*s));
 	s->fill = -1;
+	s->need = need;
 	while (*p != '\0') {
 		if (*p == '[' && bracket(s, &p, second))
 			continue;
@@ -194,8 +239,7 @@ extend(struct set *s2, size_t n1)
 		return;
 	need = n1 - s2->n;
 	if (s2->fill >= 0) {
-		if (s2->n + need > sizeof(s2->c) / sizeof(s2->c[0]))
-			cb_errx(1, "set too large");
+		reserve(s2, s2->n + need);
 		memmove(s2->c + s2->fill + need, s2->c + s2->fill,
 		    (s2->n - (size_t)s2->fill) * sizeof(int));
 		for (i = 0; i < need; i++)
@@ -276,11 +320,11 @@ tr_main(int argc, char *argv[])
 			    "without squeezing repeats.\n", stderr);
 		cb_usage();
 	}
-	parse_set(&s1, argv[optind], false);
+	parse_set(&s1, argv[optind], false, 0);
 	if (opt.complement)
 		complement(&s1);
 	if (nsets == 2)
-		parse_set(&s2, argv[optind + 1], true);
+		parse_set(&s2, argv[optind + 1], true, s1.n);
 	cb_limit_stdio();
 	cb_enter();
 
@@ -292,11 +336,12 @@ tr_main(int argc, char *argv[])
 		for (i = 0; opt.squeeze && i < s2.n; i++)
 			sq[s2.c[i]] = true;
 	} else if (nsets == 2) {
-		if (s2.n == 0 && s2.fill < 0)
-			cb_errx(1, "when not truncating set1, string2 must be "
-			    "non-empty");
 		if (opt.truncate && s1.n > s2.n)
 			s1.n = s2.n;
+		/* Only a SET1 longer than an empty SET2 is an error. */
+		if (s1.n > 0 && s2.n == 0 && s2.fill < 0)
+			cb_errx(1, "when not truncating set1, string2 must be "
+			    "non-empty");
 		extend(&s2, s1.n);
 		for (i = 0; i < s1.n; i++)
 			map[s1.c[i]] = s2.c[i];

@@ -51,30 +51,35 @@ static struct {
 static void
 parse_size(const char *arg)
 {
-	const char *s = arg;
-	int r;
+	const char *s = arg, *num;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
-	if (*s != '\0' && strchr("+-<>/%", *s) != NULL)
+	if (*s != '\0' && strchr("<>/%", *s) != NULL)
 		opt.rel = *s++;
 	while (*s == ' ' || *s == '\t')
 		s++;
+	/* GNU's messages quote what follows the modifier. */
+	num = s;
 	if (*s == '-' || *s == '+') {
-		/* A sign after the modifier is not a number (GNU: "--5"). */
-		if (opt.rel != 0)
-			goto bad;
-		opt.rel = *s;
+		if (opt.rel != 0) {
+			cb_warnx("multiple relative modifiers specified");
+			cb_usage();
+		}
+		opt.rel = *s++;
 	}
-	r = cb_parse_size(s + (*s == '+' || *s == '-'), false, &opt.size);
-	if (r < 0)
-		goto bad;
+	/* After a sign comes the number: "--5" and "- 5" are invalid. */
+	errno = 0;
+	if ((s != num && *s != '\0' && strchr("+- \t", *s) != NULL) ||
+	    cb_parse_size(s, false, &opt.size) < 0) {
+		if (errno == ERANGE)
+			cb_errx(1, "Invalid number: %s: %s", cb_quote(num),
+			    cb_strerror(EOVERFLOW));
+		cb_errx(1, "Invalid number: %s", cb_quote(num));
+	}
 	if ((opt.rel == '/' || opt.rel == '%') && opt.size == 0)
 		cb_errx(1, "division by zero");
 	opt.has_size = true;
-	return;
-bad:
-	cb_errx(1, "Invalid number: %s", cb_quote(arg));
 }
 
 static off_t

@@ -52,7 +52,8 @@ key(const char *p, size_t len, const char **kp, size_t *kl)
 	const char *e = p + len;
 	uintmax_t f, c;
 
-	for (f = 0; f < opt.fields; f++) {
+	/* Past the end there is nothing left to skip (-f may be huge). */
+	for (f = 0; f < opt.fields && p < e; f++) {
 		while (p < e && isblank((unsigned char)*p))
 			p++;
 		while (p < e && !isblank((unsigned char)*p))
@@ -95,9 +96,11 @@ number(const char *s, const char *what)
 {
 	uintmax_t n;
 
-	if (cb_parse_uint(s, &n) < 0 && errno != ERANGE)
+	if (cb_parse_uint(s, &n) == 0)
+		return (n);
+	if (errno != ERANGE)
 		cb_errx(1, "%s: %s", s, what);
-	return (errno == ERANGE ? UINTMAX_MAX : n);
+	return (UINTMAX_MAX);
 }
 
 static void

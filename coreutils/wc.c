@@ -323,6 +323,12 @@ wc_main(int argc, char *argv[])
 	for (i = 0; i < ops.n; i++) {
 		const struct cb_operand *op = &ops.v[i];
 
+		/* As GNU's wc, which says so for --files0-from's names too. */
+		if (op->name[0] == '\0') {
+			cb_warnx("invalid zero-length file name");
+			rval = 1;
+			continue;
+		}
 		if (!cb_operand_check(op)) {
 			rval = 1;
 			continue;
