@@ -74,9 +74,6 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define S_IFMT		0170000
 #define S_IFIFO		0010000
 
-/* Descriptor table slots scanned when checking that a file is ours alone. */
-#define CAPBPF_MAX_SCAN	65536
-
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, CAPBPF_MAX_FILES);
@@ -359,52 +356,30 @@ mmap_need(unsigned long prot, bool shared)
 
 /* --- narrowing ------------------------------------------------------ */
 
-struct own_ctx {
-	struct file	**fda;
-	const void	*target;
-	__u32		n;
-};
-
-static long
-count_own(__u32 i, void *arg)
-{
-	struct own_ctx *c = arg;
-	struct file *f = NULL;
-
-	bpf_probe_read_kernel(&f, sizeof(f), &c->fda[i]);
-	if ((const void *)f == c->target)
-		c->n++;
-	return (0);
-}
-
 /*
  * True when the only reference to file is one descriptor of the calling
  * process (plus the one the ioctl itself holds when the table is shared
  * between threads): nobody else's descriptor is narrowed, and neither is
  * another descriptor of the caller (Capsicum's rights belong to one
  * descriptor; dup(2) copies them, which sharing the description gives).
+ * Every descriptor, mapping, in-flight SCM_RIGHTS message and other
+ * process holding the file counts a reference, so the count alone tells,
+ * with no scan of the table (whose cost would grow with each descriptor).
+ * A thread leaving or arriving while we look only makes us refuse.
  */
 static __always_inline bool
 held_only_by_caller(struct file *file)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
-	struct files_struct *files = t->files;
-	struct fdtable *fdt = files->fdt;
-	struct own_ctx c = { .target = file };
-	unsigned int max = fdt->max_fds;
 	long refs, shared;
 
-	if (max > CAPBPF_MAX_SCAN)
-		return (false);
-	c.fda = fdt->fd;
-	bpf_loop(max, count_own, &c, 0);
 	if (bpf_core_field_exists(struct file___fcount, f_count))
 		refs = ((struct file___fcount *)file)->f_count.counter;
 	else
 		/* file_ref_t counts from 0 for one reference. */
 		refs = ((struct file___fref *)file)->f_ref.refcnt.counter + 1;
-	shared = files->count.counter > 1 ? 1 : 0;
-	return (c.n == 1 && refs == 1 + shared);
+	shared = t->files->count.counter > 1 ? 1 : 0;
+	return (refs == 1 + shared);
 }
 
 static __always_inline bool

@@ -118,8 +118,9 @@ send_limit(int fd, struct capbpf_limit *req)
 	}
 	if (r == -CAPBPF_ACK)
 		return (1);
+	/* EBADF: an O_PATH descriptor, which takes no ioctl at all. */
 	if (r != -ENOTCAPABLE && r != -EBUSY && r != -EAGAIN &&
-	    r != -ENOSPC)
+	    r != -ENOSPC && r != -EBADF)
 		bpf_present = 0;	/* gone, or never there: probe again */
 	return (0);
 }

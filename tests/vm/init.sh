@@ -40,9 +40,11 @@ echo "vm: rc libtest-unloaded $?"
 units() {
 	for t in /unit/test_*; do
 		[ -x "$t" ] || continue
+		t0=$(date +%s)
 		(cd /tmp && CMOCKA_MESSAGE_OUTPUT=TAP "$t") > /tmp/unit.out 2>&1
 		rc=$?
 		sed "s/^/[${t##*/}$1] /" /tmp/unit.out
+		echo "vm: time ${t##*/}$1 $(($(date +%s) - t0)) s"
 		echo "vm: unit ${t##*/}$1 $rc"
 	done
 }

@@ -12,7 +12,7 @@ set -eu
 vmdir=$1
 cache=$2
 shift 2
-timeout=${VM_TIMEOUT:-300}
+timeout=${VM_TIMEOUT:-420}
 qemu=${QEMU:-qemu-system-x86_64}
 
 fail() {
