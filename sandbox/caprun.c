@@ -78,12 +78,68 @@ fail(int status, const char *fmt, ...)
 	exit(status);
 }
 
+/* msg (unless NULL), then the hint; exit status 125. */
 static void __attribute__((noreturn))
 usage_error(const char *msg)
 {
-	(void)fprintf(stderr, "caprun: %s\nTry 'caprun --help' for more "
-	    "information.\n", msg);
+	if (msg != NULL)
+		(void)fprintf(stderr, "caprun: %s\n", msg);
+	(void)fprintf(stderr, "Try 'caprun --help' for more information.\n");
 	exit(EX_CAPRUN);
+}
+
+/* What caprun wrote on stdout reached it, or exit 125 saying why not. */
+static void
+check_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		fail(EX_CAPRUN, "write error: %s", strerror(errno));
+}
+
+/*
+ * getopt's complaint in GNU's words under caprun's name (opterr is off:
+ * glibc would print the path caprun was started by).  word is the
+ * argument getopt was looking at.
+ */
+static void __attribute__((noreturn))
+option_error(const char *word)
+{
+	const struct option *lo, *found = NULL;
+	size_t len;
+	int n = 0;
+
+	if (word == NULL || strncmp(word, "--", 2) != 0 || word[2] == '\0') {
+		(void)fprintf(stderr, "caprun: invalid option -- '%c'\n",
+		    optopt);
+		usage_error(NULL);
+	}
+	len = strcspn(word + 2, "=");
+	for (lo = longopts; lo->name != NULL; lo++)
+		if (strncmp(lo->name, word + 2, len) == 0) {
+			if (strlen(lo->name) == len) {
+				found = lo;
+				n = 1;
+				break;
+			}
+			found = found != NULL ? found : lo;
+			n++;
+		}
+	if (n == 0) {
+		(void)fprintf(stderr, "caprun: unrecognized option '%s'\n",
+		    word);
+	} else if (n > 1) {
+		(void)fprintf(stderr, "caprun: option '%.*s' is ambiguous; "
+		    "possibilities:", (int)len + 2, word);
+		for (lo = longopts; lo->name != NULL; lo++)
+			if (strncmp(lo->name, word + 2, len) == 0)
+				(void)fprintf(stderr, " '--%s'", lo->name);
+		(void)fputc('\n', stderr);
+	} else {
+		(void)fprintf(stderr, "caprun: option '--%s' %s\n", found->name,
+		    word[2 + len] == '=' ? "doesn't allow an argument" :
+		    "requires an argument");
+	}
+	usage_error(NULL);
 }
 
 static void
@@ -108,8 +164,9 @@ parse_fd(struct options *o, const char *arg)
 static int
 parse_options(struct options *o, int argc, char *argv[])
 {
-	int c;
+	int c, before = optind;
 
+	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
@@ -135,21 +192,28 @@ parse_options(struct options *o, int argc, char *argv[])
 		case 'N': o->notrap = true; break;
 		case 'h':
 			(void)fputs(usage_text, stdout);
+			check_stdout();
 			exit(0);
 		default:
-			usage_error("bad option");
+			option_error(before < argc ? argv[before] : NULL);
 		}
+		before = optind;
 	}
 	return (optind);
 }
 
-/* 0, 1 and 2 open, so nothing we open lands on them. */
+/*
+ * 0, 1 and 2 open, so nothing we open lands on them.  A closed one is
+ * held by /dev/null opened the other way round: the program still fails
+ * to use it (EBADF, "write error: Bad file descriptor"), as it would
+ * without caprun, instead of writing into /dev/null as if all were well.
+ */
 static void
 fd_sanitize(void)
 {
 	for (int fd = 0; fd < 3; fd++)
 		if (fcntl(fd, F_GETFD) < 0 &&
-		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
 			fail(EX_CAPRUN, "/dev/null: %s", strerror(errno));
 }
 
@@ -159,7 +223,14 @@ find_program(const char *name, char *out, size_t len)
 {
 	const char *path = getenv("PATH"), *p, *q;
 	char cwd[PATH_MAX];
+	struct stat st;
+	int err = ENOENT;
 
+	/* The empty name names nothing (execvp: ENOENT), not a PATH entry. */
+	if (*name == '\0') {
+		errno = ENOENT;
+		return (-1);
+	}
 	if (strchr(name, '/') != NULL) {
 		if (realpath(name, out) == NULL)
 			return (-1);
@@ -170,15 +241,23 @@ find_program(const char *name, char *out, size_t len)
 	for (p = path;; p = q + 1) {
 		q = strchr(p, ':');
 		if (snprintf(cwd, sizeof(cwd), "%.*s/%s", (int)(q == NULL ?
-		    strlen(p) : (size_t)(q - p)), p, name) < (int)sizeof(cwd) &&
-		    access(cwd, X_OK) == 0 && realpath(cwd, out) != NULL) {
+		    strlen(p) : (size_t)(q - p)), p, name) >= (int)sizeof(cwd))
+			err = ENAMETOOLONG;
+		else if (access(cwd, X_OK) < 0 || stat(cwd, &st) < 0) {
+			/* As execvp: a refusal or a too long name is told. */
+			if (errno == EACCES || errno == ENAMETOOLONG)
+				err = errno;
+		} else if (!S_ISREG(st.st_mode)) {
+			/* A directory of that name: execvp goes on, too. */
+			err = EACCES;
+		} else if (realpath(cwd, out) != NULL) {
 			(void)len;
 			return (0);
 		}
 		if (q == NULL)
 			break;
 	}
-	errno = ENOENT;
+	errno = err;
 	return (-1);
 }
 
@@ -222,7 +301,8 @@ open_grant(struct build *b, const struct grant *g)
 	int fd;
 
 	if (realpath(g->path, canon) == NULL || stat(canon, &st) < 0)
-		fail(EX_NOEXEC, "%s: %s", g->path, strerror(errno));
+		fail(EX_NOEXEC, "%s: %s", *g->path != '\0' ? g->path : "''",
+		    strerror(errno));
 	if (S_ISDIR(st.st_mode))
 		fd = open(canon, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	else
@@ -482,7 +562,8 @@ main(int argc, char *argv[])
 		return (learn_run(argv + first));
 	if (first < argc && find_program(argv[first], prog, sizeof(prog)) < 0)
 		fail(errno == ENOENT ? EX_NOTFOUND : EX_NOEXEC, "%s: %s",
-		    argv[first], strerror(errno));
+		    *argv[first] != '\0' ? argv[first] : "''",
+		    strerror(errno));
 	if (!o.print_policy && !policy_check(&o))
 		return (EX_NOEXEC);
 	b.m = &m;
@@ -516,6 +597,7 @@ main(int argc, char *argv[])
 	add_ancestors(&b);
 	if (o.print_policy) {
 		policy_print(&o, &m, first < argc ? prog : NULL);
+		check_stdout();
 		return (0);
 	}
 	place_fds(&b, &o);
