@@ -83,9 +83,11 @@ cb_getopt_long(int argc, char *const argv[], const char *optstr,
 		return (c);
 	/*
 	 * A long option always moves optind past its word; a short option
-	 * in the middle of a cluster does not.
+	 * in the middle of a cluster does not.  musl's permutation, for an
+	 * option missing its argument after an operand ("head f -n"),
+	 * leaves argv's terminating NULL inside the vector: never follow it.
 	 */
-	if (optind > before && optind - 1 < argc &&
+	if (optind > before && optind - 1 < argc && argv[optind - 1] != NULL &&
 	    strncmp(argv[optind - 1], "--", 2) == 0 &&
 	    argv[optind - 1][2] != '\0')
 		long_error(argv[optind - 1], longopts);

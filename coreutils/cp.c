@@ -295,8 +295,26 @@ open_dest(struct cb_cp *cp, const struct stat *ss, int ddir,
 	    unlinkat(ddir, dname, 0) == 0)
 		fd = openat(ddir, dname, fl | O_CREAT | O_EXCL, mode);
 out:
-	if (fd < 0)
-		cb_warn("cannot create regular file %s", cb_quote(dpath));
+	if (fd < 0) {
+		struct stat ls;
+		int e = errno, se = 0;
+
+		if (fstatat(ddir, dname, &ls, AT_SYMLINK_NOFOLLOW) < 0)
+			se = errno;
+		if (se != 0 && se != ENOENT) {
+			/* GNU looks the destination up first, and says so. */
+			errno = se;
+			cb_warn("cannot stat %s", cb_quote(dpath));
+		} else if (e == ENOENT && se == 0 && S_ISLNK(ls.st_mode)) {
+			/* GNU creates no file through a symlink to nowhere. */
+			cb_warnx("not writing through dangling symlink %s",
+			    cb_quote(dpath));
+		} else {
+			errno = e;
+			cb_warn("cannot create regular file %s",
+			    cb_quote(dpath));
+		}
+	}
 	return (fd);
 }
 
@@ -364,7 +382,9 @@ copy_reg(struct job *j, int sdir, const char *sname, const char *spath,
 		sfd = openat(sdir, sname, O_RDONLY | O_CLOEXEC | O_NOCTTY |
 		    (follow ? 0 : O_NOFOLLOW));
 	if (sfd < 0) {
-		cb_warn("cannot open %s for reading", cb_quote(spath));
+		/* A link to nowhere: GNU's stat of it comes first. */
+		cb_warn(errno == ENOENT || errno == ELOOP ? "cannot stat %s" :
+		    "cannot open %s for reading", cb_quote(spath));
 		return (1);
 	}
 	if (fstat(sfd, &st) < 0) {
@@ -893,8 +913,13 @@ cp_main(int argc, char *argv[])
 		} else if (dfd >= 0)
 			rval |= copy_to_fd(&src[i], dfd, names[1]);
 		else if (dst.dirfd < 0) {
+			/*
+			 * GNU looks the destination up first: only a missing
+			 * one goes on to "cannot create".
+			 */
 			errno = dst.err;
-			cb_warn("cannot create regular file %s",
+			cb_warn(dst.err == ENOENT ?
+			    "cannot create regular file %s" : "cannot stat %s",
 			    cb_quote(names[1]));
 			rval = 1;
 		} else if (dir != NULL) {

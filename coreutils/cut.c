@@ -25,6 +25,8 @@
  * LIST is made up of one range, or many ranges separated by commas: N,
  * N-, N-M or -M.
  */
+#include <ctype.h>
+
 #include "capbox.h"
 
 APPLET(cut, 1, 0)
@@ -91,6 +93,15 @@ list_num(const char **sp, int mode)
 	return (n >= SIZE_MAX ? SIZE_MAX - 1 : (size_t)n);
 }
 
+/* GNU names what is wrong: from the first character it could not use. */
+static CB_NORETURN void
+bad_value(const char *s, int mode)
+{
+	cb_errx(1, "invalid %s %s\nTry 'cut --help' for more information.",
+	    mode == 'f' ? "field value" : "byte/character position",
+	    cb_qc(0, s));
+}
+
 static void
 parse_list(const char *list, int mode)
 {
@@ -113,15 +124,26 @@ parse_list(const char *list, int mode)
 			s++;
 			r.hi = *s >= '0' && *s <= '9' ? list_num(&s, mode) :
 			    SIZE_MAX;
+			/* A second '-' in one range ("1--2", "-1-"). */
+			if (*s == '-')
+				cb_errx(1, "%s\nTry 'cut --help' for more "
+				    "information.", mode == 'f' ?
+				    "invalid field range" :
+				    "invalid byte or character range");
 			if (!lo_given && r.hi == SIZE_MAX)
 				cb_errx(1, "invalid range with no endpoint: -\n"
 				    "Try 'cut --help' for more information.");
 			if (r.hi < r.lo)
 				cb_errx(1, "invalid decreasing range\n"
 				    "Try 'cut --help' for more information.");
+		} else if (!lo_given && (*s == '\0' || *s == ',' ||
+		    isblank((unsigned char)*s))) {
+			/* An empty element counts as 0, as in GNU. */
+			cb_errx(1, "%s are numbered from 1\n"
+			    "Try 'cut --help' for more information.", mode ==
+			    'f' ? "fields" : "byte/character positions");
 		} else if (!lo_given) {
-			cb_errx(1, "invalid byte, character or field list\n"
-			    "Try 'cut --help' for more information.");
+			bad_value(s, mode);
 		} else {
 			r.hi = r.lo;
 		}
@@ -131,9 +153,8 @@ parse_list(const char *list, int mode)
 		opt.r[opt.nr++] = r;
 		if (*s == '\0')
 			break;
-		if (*s != ',' && *s != ' ')
-			cb_errx(1, "invalid byte, character or field list\n"
-			    "Try 'cut --help' for more information.");
+		if (*s != ',' && !isblank((unsigned char)*s))
+			bad_value(s, mode);
 		s++;
 	}
 	/* Sort and merge, so that selection is one pass. */

@@ -236,6 +236,7 @@ parse(int argc, char *argv[])
 {
 	uintmax_t d;
 	int c;
+	bool bad = false;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -257,12 +258,13 @@ parse(int argc, char *argv[])
 			opt.total = true;
 			break;
 		case 'd':
-			if (cb_parse_uint(optarg, &d) < 0 || d > LONG_MAX) {
+			/* GNU takes any uintmax_t: deeper than any tree. */
+			if (cb_parse_uint(optarg, &d) < 0) {
 				cb_warnx("invalid maximum depth %s",
 				    cb_quote(optarg));
 				cb_usage();
 			}
-			opt.maxdepth = (long)d;
+			opt.maxdepth = d > LONG_MAX ? LONG_MAX : (long)d;
 			break;
 		case 'D':
 		case 'H':
@@ -311,9 +313,12 @@ parse(int argc, char *argv[])
 		case OPT_INODES:
 			cb_unsupported("--inodes");
 		default:
-			cb_usage();
+			/* As GNU's: every bad option is told, then the hint. */
+			bad = true;
 		}
 	}
+	if (bad)
+		cb_usage();
 }
 
 int

@@ -53,6 +53,21 @@ parse_count(const char *s, bool bytes)
 		cb_errx(1, "invalid number of %s: %s",
 		    bytes ? "bytes" : "lines", cb_q(0, s));
 	}
+	/*
+	 * Bytes to leave out are an offset: past OFF_T_MAX GNU refuses
+	 * them, naming the value.
+	 */
+	if (bytes && opt.elide && opt.count == INTMAX_MAX) {
+		uintmax_t v;
+		char buf[24];
+
+		if (cb_xstrtoumax(s, NULL, 10, &v, "bkKmMGTPEZYRQ0") ==
+		    CB_XSTR_OK && v > INTMAX_MAX) {
+			(void)snprintf(buf, sizeof(buf), "%ju", v);
+			cb_errx(1, "invalid number of bytes: %s: %s",
+			    cb_q(0, buf), cb_strerror(EOVERFLOW));
+		}
+	}
 }
 
 /* Print up to opt.count bytes or lines; give back what was over-read. */

@@ -66,6 +66,23 @@ base_of(const char *s, char **freeme)
 	return (c == NULL ? s : basename(c));
 }
 
+/* GNU's message for a link not made (errno says why). */
+static void
+link_failed(const char *shown, const char *target)
+{
+	/* The target is named when it may be the cause. */
+	if (opt.symbolic && (errno == ENAMETOOLONG || *target == '\0'))
+		cb_warn("failed to create symbolic link %s -> %s",
+		    cb_quote_n(1, shown), cb_quote_n(2, target));
+	else if (opt.symbolic)
+		cb_warn("failed to create symbolic link %s", cb_quote(shown));
+	else if (errno == EEXIST)
+		cb_warn("failed to create hard link %s", cb_quote(shown));
+	else
+		cb_warn("failed to create hard link %s => %s",
+		    cb_quote_n(1, shown), cb_quote_n(2, target));
+}
+
 static int
 make_link(struct cb_path *src, const char *target, int dirfd,
     const char *name, const char *shown)
@@ -118,19 +135,7 @@ make_link(struct cb_path *src, const char *target, int dirfd,
 		opt.force = false;
 	}
 	if (r < 0) {
-		/* GNU names the target when it may be the cause. */
-		if (opt.symbolic && (errno == ENAMETOOLONG || *target == '\0'))
-			cb_warn("failed to create symbolic link %s -> %s",
-			    cb_quote_n(1, shown), cb_quote_n(2, target));
-		else if (opt.symbolic)
-			cb_warn("failed to create symbolic link %s",
-			    cb_quote(shown));
-		else if (errno == EEXIST)
-			cb_warn("failed to create hard link %s",
-			    cb_quote(shown));
-		else
-			cb_warn("failed to create hard link %s => %s",
-			    cb_quote_n(1, shown), cb_quote_n(2, target));
+		link_failed(shown, target);
 		return (1);
 	}
 	if (opt.verbose)
@@ -292,9 +297,8 @@ ln_main(int argc, char *argv[])
 	for (i = 0; i < pl.n; i++) {
 		if (pl.dest.dirfd < 0) {
 			errno = pl.dest.err;
-			cb_warn("failed to create %s link %s", opt.symbolic ?
-			    "symbolic" : "hard", cb_quote(pl.shown[i] ?
-			    pl.shown[i] : targets[i]));
+			link_failed(pl.shown[i] ? pl.shown[i] : targets[i],
+			    targets[i]);
 			rval = 1;
 			continue;
 		}

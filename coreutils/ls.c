@@ -461,7 +461,11 @@ read_dir(int fd, const char *path, struct list *l, const struct stat *self,
 		cb_warn("reading directory %s", cb_quote(path));
 		trouble(1);
 	}
-	if (opt.all) {
+	/*
+	 * A directory removed while open has no entries left, not even
+	 * "." and "..": the kernel reads none, GNU's ls shows none.
+	 */
+	if (opt.all && self->st_nlink > 0) {
 		struct ent *e = add(l, ".");
 
 		e->st = *self;

@@ -63,9 +63,12 @@ make(int dirfd, const char *name, mode_t mode, bool last, const char *path)
 		verbose(path);
 		return (0);
 	}
-	if (opt.parents && errno == EEXIST &&
-	    fstatat(dirfd, name, &st, 0) == 0 && S_ISDIR(st.st_mode))
-		return (0);
+	if (opt.parents && errno == EEXIST) {
+		if (fstatat(dirfd, name, &st, 0) == 0 && S_ISDIR(st.st_mode))
+			return (0);
+		/* A symlink to nowhere is in the way: say so, as GNU. */
+		errno = EEXIST;
+	}
 	return (-1);
 }
 
@@ -111,6 +114,24 @@ make_parents(struct op *op)
 	return (r);
 }
 
+/* arg up to the end of its first component longer than NAME_MAX. */
+static char *
+long_component(const char *arg)
+{
+	const char *p = arg;
+	size_t n;
+
+	for (;;) {
+		p += strspn(p, "/");
+		if (*p == '\0')
+			return (NULL);
+		n = strcspn(p, "/");
+		if (n > NAME_MAX)
+			return (strndup(arg, (size_t)(p - arg) + n));
+		p += n;
+	}
+}
+
 /* Open the deepest existing ancestor of arg (before capability mode). */
 static void
 open_base(struct op *op, const char *arg)
@@ -140,8 +161,14 @@ open_base(struct op *op, const char *arg)
 		    CB_DIR_PATH) == 0 || len == 0)
 			break;
 		if (op->base.err != ENOENT) {
-			/* A file in the way: GNU names that prefix. */
-			op->inway = strdup(dir);
+			/*
+			 * A file in the way: GNU names that prefix; a name
+			 * too long: the first component that is.
+			 */
+			op->inway = op->base.err == ENAMETOOLONG ?
+			    long_component(arg) : NULL;
+			if (op->inway == NULL)
+				op->inway = strdup(dir);
 			break;
 		}
 	}
@@ -155,6 +182,11 @@ open_base(struct op *op, const char *arg)
 static int
 mkdir_op(struct op *op)
 {
+	/* The empty name names no directory, with -p too. */
+	if (*op->base.arg == '\0') {
+		errno = ENOENT;
+		goto fail;
+	}
 	if (op->base.dirfd < 0) {
 		errno = op->base.err;
 		goto fail;

@@ -133,6 +133,11 @@ move(struct cb_path *s, int ddir, const char *dname, const char *dpath)
 		return (1);
 	}
 	exists = fstatat(ddir, dname, &ds, AT_SYMLINK_NOFOLLOW) == 0;
+	/* GNU looks the destination up first, and says so when it cannot. */
+	if (!exists && errno != ENOENT) {
+		cb_warn("cannot stat %s", cb_quote(dpath));
+		return (1);
+	}
 	if (exists && cb_same_inode(&ss, &ds)) {
 		cb_warnx("%s and %s are the same file", cb_quote_n(1, s->arg),
 		    cb_quote_n(2, dpath));
@@ -297,9 +302,18 @@ mv_main(int argc, char *argv[])
 	cb_enter();
 	for (i = 0; i < n; i++) {
 		if (dst.dirfd < 0) {
-			errno = dst.err;
-			cb_warn("cannot move %s to %s", cb_quote_n(1, src[i].arg),
-			    cb_quote_n(2, names[1]));
+			/*
+			 * As GNU's: the source is looked at first, then the
+			 * destination, where only a missing one goes on.
+			 */
+			errno = src[i].dirfd < 0 ? src[i].err : dst.err;
+			if (src[i].dirfd < 0 || dst.err != ENOENT)
+				cb_warn("cannot stat %s", cb_quote(src[i].dirfd <
+				    0 ? src[i].arg : names[1]));
+			else
+				cb_warn("cannot move %s to %s",
+				    cb_quote_n(1, src[i].arg),
+				    cb_quote_n(2, names[1]));
 			rval = 1;
 		} else if (dir != NULL)
 			rval |= move_into(&src[i], &dst, dir);

@@ -117,6 +117,7 @@ static void
 parse(int argc, char *argv[])
 {
 	int c;
+	bool bad = false;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
 		switch (c) {
@@ -165,9 +166,12 @@ parse(int argc, char *argv[])
 			    1, INT_MAX);
 			break;
 		default:
-			cb_usage();
+			/* As GNU's: every bad option is told, then the hint. */
+			bad = true;
 		}
 	}
+	if (bad)
+		cb_usage();
 }
 
 int

@@ -38,6 +38,7 @@
 #include <sys/stat.h>
 
 #include "capbox.h"
+#include "cb_fs.h"
 
 APPLET(sort, 2, 0)
 
@@ -410,7 +411,7 @@ read_all(struct cb_operands *ops, struct input *in, char ***bufs)
 	for (i = 0; i < ops->n; i++) {
 		if (ops->v[i].fd < 0) {
 			errno = ops->v[i].err;
-			cb_err(2, "cannot read: %s", ops->v[i].name);
+			cb_err(2, "cannot read: %s", cb_quotef(ops->v[i].name));
 		}
 		if (cb_slurp(ops->v[i].fd, &buf, &len) < 0)
 			cb_err(2, "read failed: %s", ops->v[i].name);
@@ -566,7 +567,7 @@ add_key(const char *arg)
 	const char *s = arg;
 	unsigned int f;
 
-	if ((k.sf = key_num(&s, arg, "at start of field")) == 0)
+	if ((k.sf = key_num(&s, arg, "at field start")) == 0)
 		cb_errx(2, "field number is zero: invalid field specification "
 		    "%s", cb_q(0, arg));
 	k.sf--;
@@ -690,7 +691,7 @@ open_output(void)
 	/* Truncated later: the output may be one of the inputs. */
 	if ((fd = cb_devfd(opt.output)) < 0 &&
 	    (fd = cb_openat_operand(opt.output, O_WRONLY | O_CREAT, 0666)) < 0)
-		cb_err(2, "open failed: %s", opt.output);
+		cb_err(2, "open failed: %s", cb_quotef(opt.output));
 	cb_limit_fd(fd, opt.output, CAP_WRITE, CAP_FTRUNCATE, CAP_SEEK,
 	    CAP_FSTAT);
 	return (fd);

@@ -21,6 +21,7 @@
 #include <ctype.h>
 
 #include "capbox.h"
+#include "cb_fs.h"
 
 APPLET(uniq, 1, 0)
 
@@ -209,7 +210,7 @@ uniq_main(int argc, char *argv[])
 		out = argv[optind + 1];
 		if ((fd = cb_devfd(out)) < 0 && (fd = cb_openat_operand(out,
 		    O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0)
-			cb_err(1, "%s", out);
+			cb_err(1, "%s", cb_quotef(out));
 		if (fd != STDOUT_FILENO && dup2(fd, STDOUT_FILENO) < 0)
 			cb_err(1, "%s", out);
 	}
