@@ -48,62 +48,60 @@ parse_num(const char *s, struct num *n)
 
 	errno = 0;
 	n->v = strtold(s, &end);
-	if (end == s || *end != '\0' || isnan(n->v) || isspace((unsigned char)*s))
+	if (end == s || *end != '\0' || isspace((unsigned char)*s))
 		cb_errx(1, "invalid floating point argument: %s\n"
+		    "Try 'seq --help' for more information.", cb_q(0, s));
+	if (isnan(n->v))
+		cb_errx(1, "invalid 'not-a-number' argument: %s\n"
 		    "Try 'seq --help' for more information.", cb_q(0, s));
 	dot = strchr(s, '.');
 	e = strpbrk(s, "eExXpPiInN");
 	n->prec = dot != NULL && e == NULL ? (int)strlen(dot + 1) : 0;
 	n->width = (int)strlen(s);
-	n->integer = dot == NULL && e == NULL && fabsl(n->v) < 1e18L;
+	/* -0 prints as "-0" (GNU's %Lg), not as the integer 0. */
+	n->integer = dot == NULL && e == NULL && fabsl(n->v) < 1e18L &&
+	    !signbit(n->v);
 }
 
-/* A printf format with exactly one floating conversion. */
-static void
-check_format(const char *f)
-{
-	int convs = 0;
-
-	for (; *f != '\0'; f++) {
-		if (*f != '%')
-			continue;
-		if (f[1] == '%') {
-			f++;
-			continue;
-		}
-		f += strspn(f + 1, "-+ #0'") + 1;
-		f += strspn(f, "0123456789");
-		if (*f == '.')
-			f += strspn(f + 1, "0123456789") + 1;
-		if (*f == '\0' || strchr("aAeEfFgG", *f) == NULL)
-			cb_errx(1, "format %s has unknown %%%c directive",
-			    cb_q(0, opt.format), *f);
-		convs++;
-	}
-	if (convs != 1)
-		cb_errx(1, "format %s has %s", cb_q(0, opt.format),
-		    convs == 0 ? "no % directive" : "too many % directives");
-}
-
-/* Turn "%g" into "%Lg" so that long double can be printed. */
+/*
+ * The -f format checked as GNU checks it, in the same order (one
+ * floating conversion, "%%" anywhere, an L of its own allowed), and
+ * returned with the L that long double needs: "%.3f" -> "%.3Lf".
+ */
 static char *
 long_format(const char *f)
 {
-	char *out = malloc(strlen(f) + 2), *o = out;
+	size_t i, mod;
+	bool has_l;
+	char *out;
 
-	if (out == NULL)
-		cb_err(1, "malloc");
-	for (; *f != '\0'; f++) {
-		*o++ = *f;
-		if (*f == '%' && f[1] == '%') {
-			*o++ = *++f;
-		} else if (*f == '%') {
-			while (strchr("aAeEfFgG", f[1]) == NULL)
-				*o++ = *++f;
-			*o++ = 'L';
-		}
+	for (i = 0; !(f[i] == '%' && f[i + 1] != '%'); i += (f[i] == '%') + 1)
+		if (f[i] == '\0')
+			cb_errx(1, "format %s has no %% directive", cb_q(0, f));
+	i++;
+	i += strspn(f + i, "-+#0 '");
+	i += strspn(f + i, "0123456789");
+	if (f[i] == '.') {
+		i++;
+		i += strspn(f + i, "0123456789");
 	}
-	*o = '\0';
+	mod = i;
+	has_l = f[i] == 'L';
+	i += has_l;
+	if (f[i] == '\0')
+		cb_errx(1, "format %s ends in %%", cb_q(0, f));
+	if (strchr("efgaEFGA", f[i]) == NULL)
+		cb_errx(1, "format %s has unknown %%%c directive", cb_q(0, f),
+		    f[i]);
+	for (i++; f[i] != '\0'; i += (f[i] == '%') + 1)
+		if (f[i] == '%' && f[i + 1] != '%')
+			cb_errx(1, "format %s has too many %% directives",
+			    cb_q(0, f));
+	if ((out = malloc(strlen(f) + 2)) == NULL)
+		cb_err(1, "malloc");
+	memcpy(out, f, mod);
+	out[mod] = 'L';
+	strcpy(out + mod + 1, f + mod + has_l);
 	return (out);
 }
 
@@ -226,12 +224,13 @@ fast_ok(const struct num *n)
 	int i;
 
 	for (i = 0; i < 3; i++)
-		if (!isfinite(n[i].v) || n[i].v < 0 || n[i].v != floorl(n[i].v))
+		if (!isfinite(n[i].v) || signbit(n[i].v) ||
+		    n[i].v != floorl(n[i].v))
 			return (false);
 	return (n[1].v >= 1 && n[1].v <= FAST_STEP_MAX);
 }
 
-/* The format was checked by check_format: one floating conversion. */
+/* The format was checked by long_format: one floating conversion. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static void
@@ -246,7 +245,7 @@ seq_main(int argc, char *argv[])
 {
 	struct num n[3] = { { 1, 0, 1, true }, { 1, 0, 1, true },
 	    { 0, 0, 0, true } };
-	char fmtbuf[64], *fmt;
+	char fmtbuf[64], *fmt, *lfmt = NULL;
 	long double v;
 	int c, nargs, width, prec;
 	uintmax_t i;
@@ -274,20 +273,22 @@ seq_main(int argc, char *argv[])
 		cb_warnx("extra operand %s", cb_q(0, argv[optind + 3]));
 		cb_usage();
 	}
-	parse_num(argv[argc - 1], &n[2]);
+	/* GNU's order: the format, then -w with it, then the numbers. */
+	if (opt.format != NULL)
+		lfmt = long_format(opt.format);
+	if (opt.format != NULL && opt.width)
+		cb_errx(1, "format string may not be specified when printing "
+		    "equal width strings\nTry 'seq --help' for more information.");
+	/* In the order given: GNU names the first bad one. */
 	if (nargs >= 2)
 		parse_num(argv[optind], &n[0]);
 	if (nargs == 3)
 		parse_num(argv[optind + 1], &n[1]);
+	parse_num(argv[argc - 1], &n[2]);
 	if (n[1].v == 0)
 		cb_errx(1, "invalid Zero increment value: %s\n"
 		    "Try 'seq --help' for more information.",
 		    cb_q(0, argv[optind + 1]));
-	if (opt.format != NULL && opt.width)
-		cb_errx(1, "format string may not be specified when printing "
-		    "equal width strings\nTry 'seq --help' for more information.");
-	if (opt.format != NULL)
-		check_format(opt.format);
 	cb_limit_stdio();
 	cb_enter();
 
@@ -315,15 +316,16 @@ seq_main(int argc, char *argv[])
 				width = w;
 		}
 	}
-	if (opt.format != NULL) {
-		fmt = long_format(opt.format);
+	if (lfmt != NULL) {
+		fmt = lfmt;
 	} else {
 		(void)snprintf(fmtbuf, sizeof(fmtbuf), "%%0%d.%dLf", width,
 		    prec);
 		fmt = fmtbuf;
 	}
 	for (i = 0;; i++) {
-		v = n[0].v + (long double)i * n[1].v;
+		/* FIRST as given: -0 + 0 * step would be +0. */
+		v = i == 0 ? n[0].v : n[0].v + (long double)i * n[1].v;
 		if (n[1].v > 0 ? v > n[2].v : v < n[2].v)
 			break;
 		if (i > 0)

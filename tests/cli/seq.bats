@@ -24,6 +24,22 @@ setup() {
 	diff_run seq -f %d 3
 	diff_run seq -f %g%g 3
 	diff_run seq -w -f %g 3
+	# GNU's order: the format, -w with -f, the numbers from the first.
+	for f in % %g% %.f%. abc %q %LLg; do
+		diff_run seq -f "$f" 1
+		diff_run seq -w -f "$f" x
+	done
+	diff_run seq -w -f %g 1 0 2
+	diff_run seq nan
+	diff_run seq - '' ''
+	diff_run seq 1 x y
+}
+
+@test "seq: -0 and L in formats match GNU" {
+	for a in "-0 0" "-0 1" "-0 2 4" "-w -0 1" "2. -0" "0 1 -0" \
+	    "-f %Lg 1 2" "-f '%-5.2Lf|' 1" "-f \"%'.3Lf\" 2" "-f a%%b%Lgc%% 2"; do
+		eval "diff_run seq $a"
+	done
 	diff_run seq -x
 }
 
