@@ -292,10 +292,20 @@ put_quoted(const char *s)
 			quote = squote = true;
 		} else if (c != ']' && strchr(special, c) != NULL) {
 			quote = true;
-			if (strchr("$`\\!\"", c) != NULL)
+			if (c != ' ')
 				dq_ok = false;
-		} else if ((c == '#' || c == '~') && p == s) {
-			quote = true;
+		} else if (c == '#' || c == '~') {
+			/* Special first; elsewhere kept from double quotes. */
+			if (p == s)
+				quote = true;
+			else
+				dq_ok = false;
+		} else if (c == '{' || c == '}') {
+			/* A lone brace is special (gnulib's rule). */
+			if (s[1] == '\0')
+				quote = true;
+			else
+				dq_ok = false;
 		}
 	}
 	if (!quote) {

@@ -85,6 +85,11 @@ setup() {
 	    $'\\\xbe\'\x17\xd4R\xaf\xa1\xf1\x905\xf8\xe7\xf3Q\'\'x \x01\t\xff\xc3\xa9\'' \
 	    $'\\\xbe\'\x17\xd4R\xaf\'x \x01\t\xff' $'\x01\'\x01' $'a\'\x01' $'\x01\'x' \
 	    $'a\x01\'\x02\x03' $'\'\x01' $'\x01\''
+	# A lone brace is quoted; with a quote, only the characters gnulib
+	# deems safe in double quotes let it use them.
+	diff_run printf '%q\n' '{' '}' '{}' "p#'s" "'=" "#'" "~'a" "a'@b" \
+	    "'&" "'(" "'?" "'[" "'^" "'|" "'*" "';" "'<" "'>" "'{}" \
+	    "'%+,-./:]_" "a b'"
 }
 
 @test "printf: errors and bad numbers match GNU" {
