@@ -157,10 +157,13 @@ parse_list(const char *list, int mode)
 			bad_value(s, mode);
 		s++;
 	}
-	/* Sort and merge, so that selection is one pass. */
+	/*
+	 * Sort and merge overlapping ranges, so that selection is one pass.
+	 * Adjacent ones stay apart: --output-delimiter goes between them.
+	 */
 	qsort(opt.r, opt.nr, sizeof(*opt.r), range_cmp);
 	for (i = 1, k = 0; i < opt.nr; i++) {
-		if (opt.r[i].lo <= opt.r[k].hi + 1 || opt.r[k].hi == SIZE_MAX) {
+		if (opt.r[i].lo <= opt.r[k].hi) {
 			if (opt.r[i].hi > opt.r[k].hi)
 				opt.r[k].hi = opt.r[i].hi;
 		} else {
@@ -181,21 +184,37 @@ selected(size_t pos)
 	return (opt.complement);
 }
 
+/*
+ * Does the selected position pos begin a range?  With --complement the
+ * ranges are the gaps between those of the list, as in GNU's cut.
+ */
+static bool
+range_start(size_t pos)
+{
+	size_t i;
+
+	if (opt.complement && pos == 1)
+		return (true);
+	for (i = 0; i < opt.nr && opt.r[i].lo <= pos; i++)
+		if (opt.complement ? opt.r[i].hi + 1 == pos :
+		    opt.r[i].lo == pos)
+			return (true);
+	return (false);
+}
+
 static void
 cut_bytes(const char *p, size_t len)
 {
-	bool any = false, prev = false;
+	bool any = false;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		if (!selected(i + 1)) {
-			prev = false;
+		if (!selected(i + 1))
 			continue;
-		}
-		if (opt.outdelim != NULL && any && !prev)
+		if (opt.outdelim != NULL && any && range_start(i + 1))
 			(void)fwrite(opt.outdelim, 1, opt.outlen, stdout);
 		(void)putchar(p[i]);
-		any = prev = true;
+		any = true;
 	}
 	(void)putchar(opt.eol);
 }
