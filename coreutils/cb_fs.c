@@ -803,6 +803,22 @@ needs_escape(const char *s)
 	return (false);
 }
 
+/*
+ * May s, with a single quote in it, go in double quotes?  gnulib's rule:
+ * only if nothing else in it would need quoting there.
+ */
+static bool
+dq_safe(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (strchr("!\"$&()*;<=>?[\\^`|{}", *p) != NULL ||
+		    ((*p == '#' || *p == '~') && p != s))
+			return (false);
+	return (true);
+}
+
 /* The C escape GNU uses for a control character, or 0 for octal. */
 static char
 c_escape(unsigned char c)
@@ -836,7 +852,7 @@ cb_quote_n(int slot, const char *s)
 		memcpy(p, s, len);
 		p += len;
 		*p++ = '\'';
-	} else if (!needs_escape(s) && strpbrk(s, "\"$`\\") == NULL) {
+	} else if (!needs_escape(s) && dq_safe(s)) {
 		*p++ = '"';
 		memcpy(p, s, len);
 		p += len;
@@ -872,17 +888,22 @@ cb_quote_n(int slot, const char *s)
 	return (b);
 }
 
+/*
+ * GNU's quotef (shell-escape quoting, ':' quoted too) quotes a name with
+ * a blank, a control character, one of !"$&'()*;<=>?[\^`| or ':', a #
+ * or ~ in front, or that is a lone { or }.
+ */
 const char *
 cb_quotef(const char *s)
 {
 	const char *p;
 
-	if (*s == '\0')
+	if (*s == '\0' || *s == '#' || *s == '~' ||
+	    ((*s == '{' || *s == '}') && s[1] == '\0'))
 		return (cb_quote_n(3, s));
 	for (p = s; *p != '\0'; p++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789,._+:@%/-=", *p) == NULL &&
-		    (unsigned char)*p < 0x80)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f ||
+		    strchr(" !\"$&'()*;<=>?[\\^`|:", *p) != NULL)
 			return (cb_quote_n(3, s));
 	return (s);
 }

@@ -15,6 +15,13 @@ setup() {
 		eval "diff_run cut $o fields nonl nul utf8 empty"
 	done
 	DIFF_STDIN=$T/fields diff_run cut -f2
+	# The output delimiter goes between ranges, adjacent ones too; with
+	# --complement, between the gaps.
+	for o in "-b1,2" "-b1,3-6,7-" "-b3-4,1-2" "-b1-3,2-5" "-c1,2,3" \
+	    "-b2-3,4-5 --complement" "-b1,3,5 --complement" \
+	    "-b-2,4- --complement"; do
+		eval "diff_run cut --output-delimiter='|' $o fields nonl nul"
+	done
 }
 
 @test "cut: errors match GNU" {
@@ -30,4 +37,7 @@ setup() {
 	diff_run cut -f1 missing fields
 	diff_run cut -b1 dir
 	diff_run cut -x
+	# Names in messages quoted as GNU's quotef quotes them.
+	diff_run cut -f1 a=b a:b : @x a]b x#y '#x' x~ '~x' '{' '{a' "a'=b" \
+	    "x#'" "#'" "a'{" "a'@" "it's:x" 'a b' $'a\tb' ''
 }
