@@ -46,6 +46,10 @@ struct set {
 	size_t	n, cap, need;
 	ssize_t	fill;
 	int	fillc;
+	int	nfill;		/* [c*] and [c*0] repeats seen */
+	bool	has_class, other_class, has_equiv;
+	bool	ends_class;	/* the last construct is a [:class:] */
+	size_t	*ul, nul;	/* where each [:upper:] or [:lower:] starts */
 };
 
 /* Room for n characters in all. */
@@ -66,6 +70,34 @@ add(struct set *s, int c)
 	s->c[s->n++] = c;
 }
 
+/*
+ * GNU's warnings about a set's escapes, given once a set as GNU gives
+ * them: a backslash that ends it, an octal escape above \377 (read as
+ * two digits and a character, as one() does).
+ */
+static void
+escape_warnings(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s != '\\')
+			continue;
+		if (s[1] == '\0') {
+			cb_warnx("warning: an unescaped backslash at end of "
+			    "string is not portable");
+			return;
+		}
+		s++;
+		if (*s >= '0' && *s <= '3' && s[1] >= '0' && s[1] <= '7' &&
+		    s[2] >= '0' && s[2] <= '7')
+			s += 2;
+		else if (*s >= '4' && *s <= '7' && s[1] >= '0' && s[1] <= '7' &&
+		    s[2] >= '0' && s[2] <= '7')
+			cb_warnx("warning: the ambiguous octal escape \\%c%c%c is "
+			    "being\n\tinterpreted as the 2-byte sequence \\0%c%c, "
+			    "%c", s[0], s[1], s[2], s[0], s[1], s[2]);
+	}
+}
+
 /* One character of a set string, with backslash escapes. */
 static int
 one(const char **sp)
@@ -80,10 +112,12 @@ one(const char **sp)
 	}
 	s++;
 	if (*s >= '0' && *s <= '7') {
-		for (c = 0, i = 0; i < 3 && *s >= '0' && *s <= '7'; i++, s++)
+		/* At most 3 digits, and no more than fit in a byte. */
+		for (c = 0, i = 0; i < 3 && *s >= '0' && *s <= '7' &&
+		    c * 8 + (*s - '0') <= 0377; i++, s++)
 			c = c * 8 + (*s - '0');
 		*sp = s;
-		return (c & 0xff);
+		return (c);
 	}
 	*sp = s + 1;
 	return ((p = strchr(from, *s)) != NULL ? (unsigned char)to[p - from] :
@@ -110,12 +144,51 @@ add_class(struct set *s, const char *name, size_t len)
 		if (strlen(classes[i].name) != len ||
 		    strncmp(classes[i].name, name, len) != 0)
 			continue;
+		if (strcmp(classes[i].name, "upper") == 0 ||
+		    strcmp(classes[i].name, "lower") == 0) {
+			if ((s->ul = reallocarray(s->ul, s->nul + 1,
+			    sizeof(*s->ul))) == NULL)
+				cb_err(1, "malloc");
+			s->ul[s->nul++] = s->n;
+		} else {
+			s->other_class = true;
+		}
+		s->has_class = true;
 		for (c = 0; c < 256; c++)
 			if (classes[i].fn(c))
 				add(s, c);
 		return (true);
 	}
-	cb_errx(1, "invalid character class '%.*s'", (int)len, name);
+	return (false);
+}
+
+/* Text of a set made printable for a message, as GNU's tr shows it. */
+static const char *
+printable(const char *s, size_t len)
+{
+	static const char from[] = "\\\a\b\f\n\r\t\v", to[] = "\\abfnrtv";
+	static char *buf;
+	const char *e;
+	char *p;
+	size_t i;
+
+	free(buf);
+	if ((buf = p = malloc(len * 4 + 1)) == NULL)
+		cb_err(1, "malloc");
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c != '\0' && (e = strchr(from, c)) != NULL) {
+			*p++ = '\\';
+			*p++ = to[e - from];
+		} else if (c >= 0x20 && c < 0x7f) {
+			*p++ = (char)c;
+		} else {
+			p += sprintf(p, "\\%03o", c);
+		}
+	}
+	*p = '\0';
+	return (buf);
 }
 
 /* n of [c*n]: octal when it starts with 0, as in GNU; SIZE_MAX is out. */
@@ -132,58 +205,101 @@ repeat_count(const char *d, size_t len)
 			break;
 		n = n * base + v;
 	}
-	if (i < len || n >= SIZE_MAX) {
-		char *bad = strndup(d, len);
-
+	if (i < len || n >= SIZE_MAX)
 		cb_errx(1, "invalid repeat count %s in [c*n] construct",
-		    cb_q(0, bad != NULL ? bad : d));
-	}
+		    cb_qc(0, printable(d, len)));
 	return (n);
 }
 
-/* [c*n], [:class:], [=c=]; false if s is not one of them. */
-static bool
-bracket(struct set *s, const char **sp, bool second)
+/* The first unescaped "x]" at or after p, or NULL. */
+static const char *
+closing(const char *p, char x)
 {
-	const char *p = *sp + 1, *e, *digits;
-	uintmax_t n;
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == x && p[1] == ']')
+			return (p);
+	}
+	return (NULL);
+}
+
+/*
+ * [:class:] or [=c=] at p ("[" before it): false if it is not one.  As
+ * in GNU, it ends at the first ":]" or "=]", and one that is not valid
+ * is an error unless it reads as a repeat of ':' or '=' ("[:*3]").
+ */
+static bool
+class_or_equiv(struct set *s, const char **sp)
+{
+	const char *p = *sp + 1, *e, *q;
+	size_t len;
 	int c;
 
-	if ((*p == ':' || *p == '=') && (e = strchr(p + 1, *p)) != NULL &&
-	    e[1] == ']') {
-		if (*p == ':')
-			(void)add_class(s, p + 1, (size_t)(e - p - 1));
-		else
-			add(s, (unsigned char)p[1]);
+	if ((*p != ':' && *p != '=') || (e = closing(p + 1, *p)) == NULL)
+		return (false);
+	if ((len = (size_t)(e - p - 1)) == 0)
+		cb_errx(1, *p == ':' ? "missing character class name '[::]'" :
+		    "missing equivalence class character '[==]'");
+	q = p + 1;
+	if (*p == ':' && add_class(s, p + 1, len)) {
+		s->ends_class = true;
 		*sp = e + 2;
 		return (true);
 	}
+	if (*p == '=' && (c = one(&q), q == e)) {
+		add(s, c);
+		s->has_equiv = true;
+		s->ends_class = false;
+		*sp = e + 2;
+		return (true);
+	}
+	if (p[1] == '*' && p[2 + strspn(p + 2, "0123456789")] == ']')
+		return (false);
+	if (*p == ':')
+		cb_errx(1, "invalid character class %s",
+		    cb_qc(0, printable(p + 1, len)));
+	cb_errx(1, "%s: equivalence class operand must be a single character",
+	    printable(p + 1, len));
+}
+
+/*
+ * [c*n]: a character, '*', then up to the first ']' (none escaped
+ * before it), n octal if it starts with 0; false if s is not one.  An
+ * empty or zero n is a [c*], which fills SET2 (counted in nfill).
+ */
+static bool
+repeat(struct set *s, const char **sp, bool second)
+{
+	const char *p = *sp + 1, *digits, *e;
+	uintmax_t n;
+	int c;
+
 	/* A '[' that ends the set is itself. */
 	if (*p == '\0')
 		return (false);
 	c = one(&p);
 	if (*p != '*')
 		return (false);
-	digits = ++p;
-	p += strspn(p, "0123456789");
-	if (*p != ']')
+	digits = p + 1;
+	e = digits + strcspn(digits, "]\\");
+	if (*e != ']')
 		return (false);
-	if (!second)
-		cb_errx(1, "the [c*] repeat construct may not appear in string1");
-	n = repeat_count(digits, (size_t)(p - digits));
+	n = repeat_count(digits, (size_t)(e - digits));
+	s->ends_class = false;
+	*sp = e + 1;
 	if (n == 0) {
-		if (s->fill >= 0)
-			cb_errx(1, "only one [c*] repeat construct may appear "
-			    "in string2");
-		s->fill = (ssize_t)s->n;
-		s->fillc = c;
+		if (s->nfill++ == 0) {
+			s->fill = (ssize_t)s->n;
+			s->fillc = c;
+		}
+		return (true);
 	}
 	/* Past SET1's length one copy is enough (see struct set). */
-	if (n > 1 && s->n + n > s->need)
+	if (second && n > 1 && s->n + n > s->need)
 		n = s->n >= s->need ? 1 : s->need - s->n;
 	for (; n > 0; n--)
 		add(s, c);
-	*sp = p + 1;
 	return (true);
 }
 
@@ -196,22 +312,85 @@ parse_set(struct set *s, const char *str, bool second, size_t need)
 	memset(s, 0, sizeof(*s));
 	s->fill = -1;
 	s->need = need;
+	escape_warnings(str);
 	while (*p != '\0') {
-		if (*p == '[' && bracket(s, &p, second))
+		if (*p == '[' && (class_or_equiv(s, &p) ||
+		    repeat(s, &p, second)))
 			continue;
+		s->ends_class = false;
 		c = one(&p);
 		if (*p == '-' && p[1] != '\0') {
 			p++;
 			hi = one(&p);
-			if (hi < c)
-				cb_errx(1, "range-endpoints of '%c-%c' are in "
-				    "reverse collating sequence order", c, hi);
+			if (hi < c) {
+				char a[8], b[8];
+
+				(void)snprintf(a, sizeof(a), "%s",
+				    printable(&(char){ (char)c }, 1));
+				(void)snprintf(b, sizeof(b), "%s",
+				    printable(&(char){ (char)hi }, 1));
+				cb_errx(1, "range-endpoints of '%s-%s' are in "
+				    "reverse collating sequence order", a, b);
+			}
 			for (; c <= hi; c++)
 				add(s, c);
 			continue;
 		}
 		add(s, c);
 	}
+}
+
+/*
+ * GNU's checks of SET2 when translating, in GNU's order.  Each
+ * [:upper:] or [:lower:] of SET2 must meet one of those in SET1 at the
+ * same place, the place counted after SET2's [c*] fill.
+ */
+static void
+check_translation(const struct set *s1, const struct set *s2)
+{
+	size_t i, j, at, grow;
+
+	if (s2->has_equiv)
+		cb_errx(1, "[=c=] expressions may not appear in string2 when "
+		    "translating");
+	if (s2->other_class)
+		cb_errx(1, "when translating, the only character classes that "
+		    "may appear in\nstring2 are 'upper' and 'lower'");
+	grow = s2->fill >= 0 && s1->n > s2->n ? s1->n - s2->n : 0;
+	for (i = 0; !opt.complement && i < s2->nul; i++) {
+		at = s2->ul[i];
+		if (s2->fill >= 0 && at >= (size_t)s2->fill)
+			at += grow;
+		for (j = 0; j < s1->nul && s1->ul[j] != at; j++)
+			continue;
+		if (j == s1->nul)
+			cb_errx(1, "misaligned [:upper:] and/or [:lower:] "
+			    "construct");
+	}
+	if (!opt.truncate && s1->n > s2->n && s2->fill < 0) {
+		if (s2->n == 0)
+			cb_errx(1, "when not truncating set1, string2 must be "
+			    "non-empty");
+		if (s2->ends_class)
+			cb_errx(1, "when translating with string1 longer than "
+			    "string2,\nthe latter string must not end with a "
+			    "character class");
+	}
+}
+
+/* With -c and classes in SET1, SET2 must map everything to one. */
+static void
+check_complement(const struct set *s1, const struct set *s2)
+{
+	size_t i;
+	bool one_char = s2->n == s1->n;
+
+	for (i = 1; one_char && i < s2->n; i++)
+		one_char = s2->c[i] == s2->c[0];
+	if (opt.complement && s1->has_class && !one_char)
+		cb_errx(1, "when translating with complemented character "
+		    "classes,\nstring2 must map all characters in the domain to "
+		    "one");
 }
 
 static void
@@ -283,7 +462,7 @@ run(const int map[256], const bool del[256], const bool sq[256])
 int
 tr_main(int argc, char *argv[])
 {
-	static struct set s1, s2;
+	struct set s1 = { .fill = -1 }, s2 = { .fill = -1 };
 	int map[256], c, nsets;
 	bool del[256] = { false }, sq[256] = { false };
 	size_t i;
@@ -306,14 +485,14 @@ tr_main(int argc, char *argv[])
 		cb_usage();
 	}
 	if (nsets == 1 && opt.delete == opt.squeeze) {
-		cb_warnx("missing operand after %s", cb_q(0, argv[optind]));
+		cb_warnx("missing operand after %s", cb_qc(0, argv[optind]));
 		(void)fputs(opt.delete ? "Two strings must be given when both "
 		    "deleting and squeezing repeats.\n" : "Two strings must be "
 		    "given when translating.\n", stderr);
 		cb_usage();
 	}
 	if (nsets > 2 || (nsets == 2 && opt.delete && !opt.squeeze)) {
-		cb_warnx("extra operand %s", cb_q(0, argv[optind + (nsets > 2 &&
+		cb_warnx("extra operand %s", cb_qc(0, argv[optind + (nsets > 2 &&
 		    !(opt.delete && !opt.squeeze) ? 2 : 1)]));
 		if (opt.delete && !opt.squeeze && nsets == 2)
 			(void)fputs("Only one string may be given when deleting "
@@ -325,6 +504,15 @@ tr_main(int argc, char *argv[])
 		complement(&s1);
 	if (nsets == 2)
 		parse_set(&s2, argv[optind + 1], true, s1.n);
+	if (s1.nfill > 0)
+		cb_errx(1, "the [c*] repeat construct may not appear in string1");
+	if (s2.nfill > 1)
+		cb_errx(1, "only one [c*] repeat construct may appear in string2");
+	if (nsets == 2 && !opt.delete)
+		check_translation(&s1, &s2);
+	else if (s2.nfill > 0)
+		cb_errx(1, "the [c*] construct may appear in string2 only when "
+		    "translating");
 	cb_limit_stdio();
 	cb_enter();
 
@@ -338,11 +526,8 @@ tr_main(int argc, char *argv[])
 	} else if (nsets == 2) {
 		if (opt.truncate && s1.n > s2.n)
 			s1.n = s2.n;
-		/* Only a SET1 longer than an empty SET2 is an error. */
-		if (s1.n > 0 && s2.n == 0 && s2.fill < 0)
-			cb_errx(1, "when not truncating set1, string2 must be "
-			    "non-empty");
 		extend(&s2, s1.n);
+		check_complement(&s1, &s2);
 		for (i = 0; i < s1.n; i++)
 			map[s1.c[i]] = s2.c[i];
 		for (i = 0; opt.squeeze && i < s2.n; i++)
