@@ -337,12 +337,12 @@ cb_xstrtoumax(const char *s, char **endp, int base, uintmax_t *val,
 void
 cb_xstrtol_fatal(int err, int status, const char *opt, const char *arg)
 {
+	/* gnulib's xstrtol_error: the argument as it is, in quotes. */
 	if ((err & CB_XSTR_INVALID) != 0)
-		cb_errx(status, "invalid %s argument %s", opt, cb_q(0, arg));
+		cb_errx(status, "invalid %s argument '%s'", opt, arg);
 	if ((err & CB_XSTR_BADSUFFIX) != 0)
-		cb_errx(status, "invalid suffix in %s argument %s", opt,
-		    cb_q(0, arg));
-	cb_errx(status, "%s argument %s too large", opt, cb_q(0, arg));
+		cb_errx(status, "invalid suffix in %s argument '%s'", opt, arg);
+	cb_errx(status, "%s argument '%s' too large", opt, arg);
 }
 
 /*
@@ -355,6 +355,10 @@ cb_optname(char *const argv[], const struct option *longopts, int c)
 	static char buf[64];
 	const char *w = argv[optind - 1];
 	const struct option *o;
+
+	/* "--name ARG": the option is the word before its argument. */
+	if (w == optarg && optind >= 2)
+		w = argv[optind - 2];
 
 	if (w != NULL && w[0] == '-' && w[1] == '-' && w[2] != '\0') {
 		size_t len = strcspn(w + 2, "=");

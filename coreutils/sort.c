@@ -100,10 +100,17 @@ struct line {
 
 /* ---- keys ---- */
 
+/* GNU's blanks: a newline too (it is in a line with -z). */
+static bool
+is_blank(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n');
+}
+
 static const char *
 skip_blanks(const char *p, const char *e)
 {
-	while (p < e && (*p == ' ' || *p == '\t'))
+	while (p < e && is_blank((unsigned char)*p))
 		p++;
 	return (p);
 }
@@ -119,7 +126,7 @@ field_start(const char *p, const char *e, size_t f)
 			p = q != NULL ? q + 1 : e;
 		} else {
 			p = skip_blanks(p, e);
-			while (p < e && *p != ' ' && *p != '\t')
+			while (p < e && !is_blank((unsigned char)*p))
 				p++;
 		}
 	}
@@ -134,7 +141,7 @@ field_end(const char *p, const char *e)
 	if (opt.tab >= 0)
 		return ((q = memchr(p, opt.tab, (size_t)(e - p))) != NULL ? q : e);
 	p = skip_blanks(p, e);
-	while (p < e && *p != ' ' && *p != '\t')
+	while (p < e && !is_blank((unsigned char)*p))
 		p++;
 	return (p);
 }
@@ -243,7 +250,7 @@ gencmp(const char *a, const char *ae, const char *b, const char *be)
 static bool
 ignored(unsigned char c, unsigned int flags)
 {
-	return ((flags & F_DICT) && !isalnum(c) && c != ' ' && c != '\t');
+	return ((flags & F_DICT) && !isalnum(c) && !is_blank(c));
 }
 
 /* -d and -f: byte by byte, with the skipped and folded characters. */
@@ -480,7 +487,8 @@ key_flags(const char **sp, bool start)
 	unsigned int f = 0;
 	const char *s = *sp;
 
-	for (; *s != '\0' && *s != ','; s++) {
+	/* Up to the first character that is not one: the caller checks. */
+	for (; *s != '\0'; s++) {
 		switch (*s) {
 		case 'b':
 			f |= start ? F_BLANK_START : F_BLANK_END;
@@ -501,8 +509,8 @@ key_flags(const char **sp, bool start)
 			f |= F_REVERSE;
 			break;
 		default:
-			cb_errx(2, "invalid number after '.': invalid count at "
-			    "start of %s", cb_q(0, s));
+			*sp = s;
+			return (f);
 		}
 	}
 	*sp = s;
@@ -517,7 +525,7 @@ key_num(const char **sp, const char *arg, const char *what)
 
 	if (!isdigit((unsigned char)*s))
 		cb_errx(2, "invalid number %s: invalid count at start of %s",
-		    what, cb_q(0, s));
+		    what, cb_qc(0, s));
 	/* A count too large for any line saturates, as in GNU. */
 	for (; isdigit((unsigned char)*s); s++)
 		n = n > (SIZE_MAX - 9) / 10 ? SIZE_MAX : n * 10 +
@@ -560,6 +568,27 @@ check_size(int c, char *argv[])
 	cb_xstrtol_fatal(e, 2, cb_optname(argv, longopts, c), s);
 }
 
+/* After a key's options: an ordering capbox lacks, or junk. */
+static CB_NORETURN void
+bad_key_char(char c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		cb_unsupported("--human-numeric-sort");
+	case 'i':
+		cb_unsupported("--ignore-nonprinting");
+	case 'M':
+		cb_unsupported("--month-sort");
+	case 'R':
+		cb_unsupported("--random-sort");
+	case 'V':
+		cb_unsupported("--version-sort");
+	default:
+		cb_errx(2, "stray character in field spec: invalid field "
+		    "specification %s", cb_qc(0, arg));
+	}
+}
+
 static void
 add_key(const char *arg)
 {
@@ -569,12 +598,12 @@ add_key(const char *arg)
 
 	if ((k.sf = key_num(&s, arg, "at field start")) == 0)
 		cb_errx(2, "field number is zero: invalid field specification "
-		    "%s", cb_q(0, arg));
+		    "%s", cb_qc(0, arg));
 	k.sf--;
 	if (*s == '.' && s++ != NULL && (k.sc = key_num(&s, arg,
 	    "after '.'")) == 0)
 		cb_errx(2, "character offset is zero: invalid field "
-		    "specification %s", cb_q(0, arg));
+		    "specification %s", cb_qc(0, arg));
 	if (k.sc > 0)
 		k.sc--;
 	f = key_flags(&s, true);
@@ -582,11 +611,13 @@ add_key(const char *arg)
 		s++;
 		if ((k.ef = key_num(&s, arg, "after ','")) == 0)
 			cb_errx(2, "field number is zero: invalid field "
-			    "specification %s", cb_q(0, arg));
+			    "specification %s", cb_qc(0, arg));
 		if (*s == '.' && s++ != NULL)
 			k.ec = key_num(&s, arg, "after '.'");
 		f |= key_flags(&s, false);
 	}
+	if (*s != '\0')
+		bad_key_char(*s, arg);
 	k.flags = f;
 	if ((opt.keys = realloc(opt.keys, (opt.nkeys + 1) *
 	    sizeof(*opt.keys))) == NULL)
@@ -597,11 +628,48 @@ add_key(const char *arg)
 static void
 set_tab(const char *s)
 {
+	int tab;
+
 	if (s[0] == '\0')
 		cb_errx(2, "empty tab");
 	if (s[1] != '\0' && strcmp(s, "\\0") != 0)
-		cb_errx(2, "multi-character tab %s", cb_q(0, s));
-	opt.tab = s[1] != '\0' ? '\0' : (unsigned char)s[0];
+		cb_errx(2, "multi-character tab %s", cb_qc(0, s));
+	tab = s[1] != '\0' ? '\0' : (unsigned char)s[0];
+	if (opt.tab >= 0 && opt.tab != tab)
+		cb_errx(2, "incompatible tabs");
+	opt.tab = tab;
+}
+
+/*
+ * --check=WORD, GNU's argmatch: a word or an unambiguous beginning of
+ * one; quiet and silent are -C, diagnose-first is -c.
+ */
+static int
+check_arg(const char *a)
+{
+	static const char *const words[] = { "quiet", "silent",
+	    "diagnose-first" };
+	static const int kinds[] = { 'C', 'C', 'c' };
+	size_t len = strlen(a), i;
+	int kind = 0, n = 0;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strncmp(words[i], a, len) != 0)
+			continue;
+		if (strlen(words[i]) == len)
+			return (kinds[i]);
+		if (n == 0 || kinds[i] != kind)
+			n++;
+		kind = kinds[i];
+	}
+	if (n == 1)
+		return (kind);
+	cb_warnx("%s argument %s for '--check'", n == 0 ? "invalid" :
+	    "ambiguous", cb_qc(0, a));
+	(void)fprintf(stderr, "Valid arguments are:\n  - 'quiet', 'silent'\n"
+	    "  - 'diagnose-first'\nTry '%s --help' for more information.\n",
+	    cb_progname);
+	exit(1);
 }
 
 static void
@@ -621,8 +689,7 @@ parse(int argc, char *argv[])
 		switch (c) {
 		case 'c':
 		case 'C':
-			opt.check = optarg != NULL && strcmp(optarg, "quiet") == 0 ?
-			    'C' : c;
+			opt.check = optarg != NULL ? check_arg(optarg) : c;
 			break;
 		case 'k':
 			add_key(optarg);
@@ -681,6 +748,23 @@ finish_keys(void)
 	}
 }
 
+/* As in GNU, -d, -g and -n exclude each other in a key. */
+static void
+check_keys(void)
+{
+	unsigned int f;
+	size_t i;
+
+	for (i = 0; i < opt.nkeys; i++) {
+		f = opt.keys[i].flags;
+		if (((f & F_DICT) != 0) + ((f & F_GENERAL) != 0) +
+		    ((f & F_NUMERIC) != 0) > 1)
+			cb_errx(2, "options '-%s%s%s%s' are incompatible",
+			    f & F_DICT ? "d" : "", f & F_FOLD ? "f" : "",
+			    f & F_GENERAL ? "g" : "", f & F_NUMERIC ? "n" : "");
+	}
+}
+
 static int
 open_output(void)
 {
@@ -710,13 +794,14 @@ sort_main(int argc, char *argv[])
 
 	parse(argc, argv);
 	finish_keys();
+	check_keys();
 	cb_locale();
 	coll = setlocale(LC_COLLATE, NULL);
 	opt.coll = coll != NULL && strcmp(coll, "C") != 0 &&
 	    strcmp(coll, "POSIX") != 0;
 	if (opt.check && argc - optind > 1)
 		cb_errx(2, "extra operand %s not allowed with -%c",
-		    cb_q(0, argv[optind + 1]), opt.check);
+		    cb_quote(argv[optind + 1]), opt.check);
 	cb_open_operands(&ops, argc, argv, optind, O_RDONLY);
 	cb_limit(&ops, CAP_READ, CAP_FSTAT);
 	out = opt.check ? -1 : open_output();

@@ -42,6 +42,21 @@ setup() {
 	diff_run sort -k0 fields
 	diff_run sort -t ab fields
 	diff_run sort -x
+	# Keys, tabs, --check and sizes checked as GNU checks them.
+	for a in -k1x -k1.2b,1.2b,1 -k1,1bx "-k 1.x" "-k 1,x" "-k 0x" \
+	    -dfn -gn "-k1,1dn" -rbdn "-t a -t b" "-t a -t a" "-t ab" \
+	    --check=x --check= --check=q --check=s --check=diag \
+	    "-S \"knh'fg\"" "-S 1x" "--paral x" "--parallel x" "-d -k1,1n"; do
+		eval "diff_run sort $a fields"
+	done
+	diff_run sort -c fields "$(printf ' x\n')"
+}
+
+@test "sort: a newline is a blank, as in GNU (-z)" {
+	printf 'b\nz a\0a\nb c\0\na\0 b\0' > "$T/nl"
+	for a in "-z" "-zb" "-zd" "-z -k2" "-z -k2,2" "-zb -k1.2"; do
+		eval "diff_run sort $a nl"
+	done
 }
 
 @test "sort: -o may name an input" {
