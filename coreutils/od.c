@@ -139,13 +139,14 @@ add_spec(const char *orig, const char **sp)
 			errno = 0;
 			n = strtoumax(s, &end, 10);
 			if (errno == ERANGE) {
-				cb_warnx("invalid type string %s", cb_q(0, orig));
+				cb_warnx("invalid type string %s",
+				    cb_qc(0, orig));
 				return (false);
 			}
 			if (n > 8 || (n & (n - 1)) != 0 || n == 0) {
 				cb_warnx("invalid type string %s;\nthis system "
 				    "doesn't provide a %ju-byte integral type",
-				    cb_q(0, orig), n);
+				    cb_qc(0, orig), n);
 				return (false);
 			}
 			sp_.size = (int)n;
@@ -169,13 +170,14 @@ add_spec(const char *orig, const char **sp)
 			errno = 0;
 			n = strtoumax(s, &end, 10);
 			if (errno == ERANGE) {
-				cb_warnx("invalid type string %s", cb_q(0, orig));
+				cb_warnx("invalid type string %s",
+				    cb_qc(0, orig));
 				return (false);
 			}
 			if (n != 4 && n != 8 && n != 16) {
 				cb_warnx("invalid type string %s;\nthis system "
 				    "doesn't provide a %ju-byte floating point "
-				    "type", cb_q(0, orig), n);
+				    "type", cb_qc(0, orig), n);
 				return (false);
 			}
 			sp_.size = (int)n;
@@ -191,7 +193,7 @@ add_spec(const char *orig, const char **sp)
 		break;
 	default:
 		cb_warnx("invalid character '%c' in type string %s", s[-1],
-		    cb_q(0, orig));
+		    cb_qc(0, orig));
 		return (false);
 	}
 	if (*s == 'z') {
@@ -683,7 +685,7 @@ parse(int argc, char *argv[])
 			cb_warnx("%s argument %s for '--endian'\n"
 			    "Valid arguments are:\n  - 'little'\n  - 'big'",
 			    *optarg == '\0' ? "ambiguous" : "invalid",
-			    cb_q(0, optarg));
+			    cb_qc(0, optarg));
 			cb_usage();
 		default:
 			cb_usage();

@@ -115,6 +115,9 @@ setup() {
 	diff_run od -j 1 -N 18446744073709551615 abc
 	diff_run od --endian=x abc
 	diff_run od --endian= abc
+	# Type strings and --endian quoted as GNU's quote() does.
+	diff_run od -tx3 -tu3\'2 "-tf3456"$'\001' -t$'\x9dx4' abc
+	diff_run od --endian="it's" abc
 	# Control characters in a name: one $'...' run each.
 	diff_run od $'\x10\x09' $'a\x10\x09b\nc' $'\x01it\'s' $'a\x01\''
 }
