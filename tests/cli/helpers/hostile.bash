@@ -201,34 +201,30 @@ mode_same() {
 	each eval 'same "${W[@]}"'
 }
 
-# huge VALUE...: each line once per value, '@' standing for it.
-mode_huge() {
-	local -a vals=("$@") w
-	huge_line() {
+# per_value MARK VALUE...: each line once per value, MARK standing for it.
+per_value() {
+	local mark=$1 w
+	local -a vals=("${@:2}")
+	value_line() {
 		local v
 		w=("${W[@]}")
 		for v in "${vals[@]}"; do
 			W=("${w[@]}")
-			subst @ "$v"
+			subst "$mark" "$v"
 			same "${W[@]}"
 		done
 	}
-	each huge_line
+	each value_line
+}
+
+# huge VALUE...: each line once per value, '@' standing for it.
+mode_huge() {
+	per_value @ "$@"
 }
 
 # operand NAME...: each line once per name, E standing for it.
 mode_operand() {
-	local -a names=("$@") w
-	operand_line() {
-		local n
-		w=("${W[@]}")
-		for n in "${names[@]}"; do
-			W=("${w[@]}")
-			subst E "$n"
-			same "${W[@]}"
-		done
-	}
-	each operand_line
+	per_value E "$@"
 }
 
 # fails REGEX: every line fails as GNU's, capbox saying REGEX.
