@@ -19,6 +19,9 @@ CAPBPF_OK := $(shell test -x $(BPFTOOL) && test -r $(BPF_BTF) && \
 ifeq ($(CAPBPF_OK),yes)
 ALL_TARGETS += $(CAPBPF)
 INSTALL_TARGETS += install-capbpf
+# tests/caprun/capbpf.bats: the loader's command line.
+check-caprun: $(CAPBPF)
+check-caprun: export CAPBPF := $(abspath $(CAPBPF))
 endif
 
 $(O)/bpf/vmlinux.h:
@@ -32,7 +35,7 @@ $(O)/bpf/capbpf.bpf.o: bpf/capbpf.bpf.c bpf/capbpf.h $(O)/bpf/vmlinux.h
 $(O)/bpf/capbpf.skel.h: $(O)/bpf/capbpf.bpf.o
 	$(BPFTOOL) gen skeleton $< name capbpf > $@.tmp && mv $@.tmp $@
 
-$(O)/sandbox/capbpf.o: CPPFLAGS += -Ibpf -I$(O)/bpf
+$(O)/sandbox/capbpf.o: CPPFLAGS += -Ibpf -I$(O)/bpf -DCAPMODE_VERSION='"$(VERSION)"'
 $(O)/sandbox/capbpf.o: $(O)/bpf/capbpf.skel.h
 
 $(CAPBPF): $(O)/sandbox/capbpf.o
@@ -41,7 +44,7 @@ $(CAPBPF): $(O)/sandbox/capbpf.o
 # A static loader for the test virtual machine (tests/vm).
 $(O)/vm/capbpf: sandbox/capbpf.c $(O)/bpf/capbpf.skel.h bpf/capbpf.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(WARN) -O2 -Ibpf -I$(O)/bpf -static -o $@ $< $(LIBBPF_LIBS)
+	$(CC) $(CSTD) $(WARN) -O2 -Ibpf -I$(O)/bpf -DCAPMODE_VERSION='"$(VERSION)"' -static -o $@ $< $(LIBBPF_LIBS)
 
 .PHONY: capbpf install-capbpf
 capbpf: $(CAPBPF)

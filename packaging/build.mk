@@ -1,7 +1,9 @@
 # packaging/build.mk - Debian packages, bash completions, and their checks
 #
-#   make deb        libcap-mode0, libcap-mode-dev, capbox, caprun (.deb) in
-#                   $(O)/deb, built from a copy of the tree, then lintian
+#   make deb        libcap-mode0, libcap-mode-dev, capbox, caprun and capbpf
+#                   (.deb) in $(O)/deb, built from a copy of the tree, then
+#                   lintian; without capbpf (profile pkg.capmode.nobpf, and
+#                   said) where this machine cannot build it
 #   make check-deb  the same, installed into a fresh Debian 12 root and tried
 #                   there; part of `make check` only with CAPMODE_CHECK_DEB=1
 #                   or CI=true, because the first run downloads a base system
@@ -14,12 +16,17 @@
 
 DEB_DIR    := $(abspath $(O))/deb
 DEB_SRC    := $(DEB_DIR)/src
-DEB_BASE   := $(DEB_DIR)/base.tar
 DEB_TMP    ?= /var/tmp
 DEB_SUITE  ?= bookworm
 DEB_MIRROR ?= http://deb.debian.org/debian
-# What the smoke test needs in the root besides the packages under test.
-DEB_BASE_PACKAGES := gcc,libc6-dev,pkg-config,man-db
+# What the smoke test needs in the root besides the packages under test,
+# and what the packages depend on (dpkg -i installs no dependencies).
+DEB_BASE_PACKAGES := gcc,libc6-dev,pkg-config,man-db,libseccomp2,libbpf1,libelf1,zlib1g
+DEB_BASE   := $(DEB_DIR)/base-$(firstword $(shell echo \
+	'$(DEB_SUITE) $(DEB_BASE_PACKAGES)' | cksum)).tar
+# capbpf is built against this machine's BTF; where it cannot be, the
+# packages are built without it and the log says so.
+DEB_PROFILES = $(if $(filter yes,$(CAPBPF_OK)),,pkg.capmode.nobpf)
 
 COMPLETIONS := $(wildcard completions/*)
 
@@ -63,7 +70,10 @@ DEB_ENV := env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
 deb: deb-src
 	rm -f $(DEB_DIR)/*.deb $(DEB_DIR)/*.ddeb $(DEB_DIR)/*.changes \
 	    $(DEB_DIR)/*.buildinfo
+	$(if $(DEB_PROFILES),@echo "deb: without capbpf (it needs clang," \
+	    "bpftool, libbpf-dev and $(BPF_BTF)): profile $(DEB_PROFILES)")
 	cd $(DEB_SRC) && $(DEB_ENV) dpkg-buildpackage -us -uc -b \
+	    $(if $(DEB_PROFILES),-P$(DEB_PROFILES)) \
 	    > $(DEB_DIR)/build.log 2>&1; s=$$?; \
 	rm -rf $(DEB_SRC)/build; \
 	if [ $$s -ne 0 ]; then tail -n 30 $(DEB_DIR)/build.log; \

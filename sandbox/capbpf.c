@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,10 +36,21 @@
 #define BPF_FS_DIR	"/sys/fs/bpf"
 
 static const char usage_text[] =
-"usage: capbpf load | unload | status\n"
+"usage: capbpf [-v] load | unload | status\n"
 "  load     attach the capbpf LSM programs and pin them in " CAPBPF_PIN_DIR "\n"
 "  unload   remove the pins: the programs detach, narrowed rights are forgotten\n"
-"  status   say whether the programs are attached and what they keep\n";
+"  status   say whether the programs are attached and what they keep\n"
+"\n"
+"  -v, --verbose  show libbpf's messages\n"
+"  -h, --help     this text\n"
+"      --version  print the version\n";
+
+static const struct option longopts[] = {
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
 
 static int verbose;
 
@@ -238,12 +250,19 @@ do_status(void)
 	return (active ? 0 : 1);
 }
 
+static int
+usage_error(void)
+{
+	fputs("Try 'capbpf --help' for more information.\n", stderr);
+	return (2);
+}
+
 int
 main(int argc, char **argv)
 {
 	int c;
 
-	while ((c = getopt(argc, argv, "hv")) != -1) {
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
 			verbose = 1;
@@ -251,14 +270,20 @@ main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			return (0);
+		case 'V':
+			printf("capbpf (capmode) %s\n", CAPMODE_VERSION);
+			return (0);
 		default:
-			fputs(usage_text, stderr);
-			return (2);
+			return (usage_error());
 		}
 	}
+	if (optind == argc) {
+		warnx("missing command");
+		return (usage_error());
+	}
 	if (optind + 1 != argc) {
-		fputs(usage_text, stderr);
-		return (2);
+		warnx("extra operand '%s'", argv[optind + 1]);
+		return (usage_error());
 	}
 	libbpf_set_print(libbpf_print);
 	if (strcmp(argv[optind], "load") == 0)
@@ -267,6 +292,6 @@ main(int argc, char **argv)
 		return (do_unload());
 	if (strcmp(argv[optind], "status") == 0)
 		return (do_status());
-	fputs(usage_text, stderr);
-	return (2);
+	warnx("unknown command '%s'", argv[optind]);
+	return (usage_error());
 }
