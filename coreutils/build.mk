@@ -34,7 +34,7 @@ $(O)/gen/applets.h: coreutils/gen-applets.sh $(CAPBOX_SRCS) $(O)/gen/applets.lis
 $(O)/gen/help.h: $(O)/gen/applets.h
 
 $(CAPBOX): $(CAPBOX_OBJS) $(LIB_A)
-	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(CAPBOX_OBJS) $(LIB_LINK)
+	$(CC) $(EXE_LDFLAGS) $(LDFLAGS) -o $@ $(CAPBOX_OBJS) $(LIB_LINK) -lm
 
 .PHONY: check-capbox check-capbox-static install-capbox bench-capbox \
 	capbox-srclist

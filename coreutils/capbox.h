@@ -137,6 +137,13 @@ CB_NORETURN void	cb_xstrtol_fatal(int err, int status, const char *opt,
 	    const char *arg);
 const char	*cb_optname(char *const argv[], const struct option *longopts,
 	    int c);
+/*
+ * GNU's argmatch: WORDS (NULL-terminated) and their VALS; ARG may be an
+ * unambiguous beginning of a word.  Returns its value, or says GNU's
+ * "invalid argument" with the valid list and exits 1.
+ */
+int	cb_argmatch(const char *opt, const char *arg, const char *const words[],
+	    const int vals[]);
 /* Print "prog (capbox) VERSION" and exit 0 (cmp -v). */
 CB_NORETURN void	cb_version(void);
 /*
@@ -290,6 +297,9 @@ int	cb_slurp(int fd, char **buf, size_t *len);
 
 /* The *sum applets: name is "md5", "sha1", "sha256" or "sha512". */
 int	cb_hash_main(int argc, char *argv[], const char *name);
+/* MD5 of a then b (sort -R hashes a salt and a key). */
+void	cb_md5(const void *a, size_t alen, const void *b, size_t blen,
+	    unsigned char out[16]);
 /* cb_hash_impl.c: one block of each digest (64 bytes, 128 for SHA-512). */
 void	cb_md5_block(uint32_t h[4], const unsigned char *p);
 void	cb_sha1_block(uint32_t h[5], const unsigned char *p);

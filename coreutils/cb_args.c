@@ -373,3 +373,39 @@ cb_optname(char *const argv[], const struct option *longopts, int c)
 	(void)snprintf(buf, sizeof(buf), "-%c", c);
 	return (buf);
 }
+
+/*
+ * GNU's argmatch for --opt=WORD.  An exact word wins; otherwise a
+ * beginning of words that all mean the same value.  Words of one value
+ * are listed together, as GNU's "Valid arguments are:" list shows them.
+ */
+int
+cb_argmatch(const char *opt, const char *arg, const char *const words[],
+    const int vals[])
+{
+	size_t len = strlen(arg), i;
+	int found = -1;
+	bool ambiguous = false;
+
+	for (i = 0; words[i] != NULL; i++) {
+		if (strncmp(words[i], arg, len) != 0)
+			continue;
+		if (words[i][len] == '\0')
+			return (vals[i]);
+		if (found < 0)
+			found = (int)i;
+		else if (vals[found] != vals[i])
+			ambiguous = true;
+	}
+	if (found >= 0 && !ambiguous)
+		return (vals[found]);
+	cb_warnx("%s argument %s for '%s'", found < 0 ? "invalid" :
+	    "ambiguous", cb_qc(0, arg), opt);
+	(void)fputs("Valid arguments are:", stderr);
+	for (i = 0; words[i] != NULL; i++)
+		(void)fprintf(stderr, i > 0 && vals[i] == vals[i - 1] ?
+		    ", %s" : "\n  - %s", cb_qc(0, words[i]));
+	(void)fprintf(stderr, "\nTry '%s --help' for more information.\n",
+	    cb_progname);
+	exit(1);
+}

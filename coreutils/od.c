@@ -607,6 +607,10 @@ parse_bytes(char *argv[], int c, uintmax_t *v)
 		cb_xstrtol_fatal(e, 1, cb_optname(argv, longopts, c), optarg);
 }
 
+/* --endian=ORDER. */
+static const char *const endian_words[] = { "little", "big", NULL };
+static const int endian_vals[] = { 'l', 'b' };
+
 static void
 parse(int argc, char *argv[])
 {
@@ -674,19 +678,9 @@ parse(int argc, char *argv[])
 		case OPT_TRADITIONAL:
 			cb_unsupported("--traditional");
 		case OPT_ENDIAN:
-			/* argmatch: a prefix of one of the two words. */
-			e = (*optarg != '\0' && strncmp(optarg, "little",
-			    strlen(optarg)) == 0) + 2 * (*optarg != '\0' &&
-			    strncmp(optarg, "big", strlen(optarg)) == 0);
-			if (e == 1 || e == 2) {
-				opt.swap = e == 2;
-				break;
-			}
-			cb_warnx("%s argument %s for '--endian'\n"
-			    "Valid arguments are:\n  - 'little'\n  - 'big'",
-			    *optarg == '\0' ? "ambiguous" : "invalid",
-			    cb_qc(0, optarg));
-			cb_usage();
+			opt.swap = cb_argmatch("--endian", optarg, endian_words,
+			    endian_vals) == 'b';
+			break;
 		default:
 			cb_usage();
 		}

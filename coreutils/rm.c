@@ -233,6 +233,11 @@ rm_operand(struct cb_path *p)
 	return (w.rval);
 }
 
+/* --interactive=WHEN, in GNU's order: 0 never, 1 once, 2 always. */
+static const char *const interactive_words[] = { "never", "no", "none",
+    "once", "always", "yes", NULL };
+static const int interactive_vals[] = { 0, 0, 0, 1, 2, 2 };
+
 static void
 parse(int argc, char *argv[])
 {
@@ -256,20 +261,9 @@ parse(int argc, char *argv[])
 			opt.force = false;
 			break;
 		case OPT_INTERACTIVE:
-			if (optarg == NULL || strcmp(optarg, "always") == 0 ||
-			    strcmp(optarg, "yes") == 0)
-				opt.interactive = 2;
-			else if (strcmp(optarg, "once") == 0)
-				opt.interactive = 1;
-			else if (strcmp(optarg, "never") == 0 ||
-			    strcmp(optarg, "no") == 0 ||
-			    strcmp(optarg, "none") == 0)
-				opt.interactive = 0;
-			else {
-				cb_warnx("invalid argument %s for '--interactive'",
-				    cb_quote(optarg));
-				cb_usage();
-			}
+			opt.interactive = optarg == NULL ? 2 : cb_argmatch(
+			    "--interactive", optarg, interactive_words,
+			    interactive_vals);
 			break;
 		case OPT_ONEFS:
 			opt.onefs = true;

@@ -2,7 +2,7 @@
 /*
  * sort.c - sort lines of text files
  *
- * usage: sort [-bcCdfgmnrsuz] [-k KEYDEF]... [-o FILE] [-t SEP] [FILE]...
+ * usage: sort [-bcCdfghiMmnRrsuVz] [-k KEYDEF]... [-o FILE] [-t SEP] [FILE]...
  *
  * Write sorted concatenation of all FILE(s) to standard output.  With no
  * FILE, or when FILE is -, read standard input.
@@ -11,8 +11,16 @@
  *   -d, --dictionary-order       consider only blanks and alphanumerics
  *   -f, --ignore-case            fold lower case to upper case characters
  *   -g, --general-numeric-sort   compare according to general numerical value
+ *   -h, --human-numeric-sort     compare human readable numbers (2K 1G)
+ *   -i, --ignore-nonprinting     consider only printable characters
+ *   -M, --month-sort             compare (unknown) < 'JAN' < ... < 'DEC'
  *   -n, --numeric-sort           compare according to string numerical value
+ *   -R, --random-sort            shuffle, but group identical keys
+ *       --random-source=FILE     get the random salt from FILE
  *   -r, --reverse                reverse the result of comparisons
+ *       --sort=WORD              general-numeric -g, human-numeric -h,
+ *                                month -M, numeric -n, random -R, version -V
+ *   -V, --version-sort           natural sort of (version) numbers in text
  *   -c, --check                  check for sorted input; do not sort
  *   -C                           like -c, but do not report first bad line
  *   -k, --key=KEYDEF             sort via a key; KEYDEF gives location and type
@@ -28,13 +36,20 @@
  *
  * KEYDEF is F[.C][OPTS][,F[.C][OPTS]] for start and stop position, where F
  * is a field number and C a character position in the field; both are
- * origin 1.  OPTS is one or more of the letters bdfgnr.  The output file
- * is opened before capability mode and truncated only once all input has
- * been read, so -o may name an input.
+ * origin 1.  OPTS is one or more of the letters bdfghiMnRrV.  The output
+ * file is opened before capability mode and truncated only once all input
+ * has been read, so -o may name an input.
+ *
+ * -R orders keys by the MD5 of a 16-byte salt and the key, as GNU does:
+ * with the same --random-source the order is GNU's (in the C locale; GNU
+ * hashes the strxfrm() form of the key in others).  Without it the salt
+ * comes from getrandom(2).
  */
 #include <ctype.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <math.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 
 #include "capbox.h"
@@ -42,7 +57,8 @@
 
 APPLET(sort, 2, 0)
 
-static const char optstr[] = "bcCdfgk:mno:rsS:t:T:uzMhRV";
+static const char optstr[] = "bcCdfghik:Mmno:RrsS:t:T:uVz";
+enum { OPT_SORT = 256, OPT_RANDOM_SOURCE };
 static const struct option longopts[] = {
 	{ "ignore-leading-blanks", no_argument, NULL, 'b' },
 	{ "check", optional_argument, NULL, 'c' },
@@ -63,7 +79,10 @@ static const struct option longopts[] = {
 	{ "zero-terminated", no_argument, NULL, 'z' },
 	{ "month-sort", no_argument, NULL, 'M' },
 	{ "human-numeric-sort", no_argument, NULL, 'h' },
+	{ "ignore-nonprinting", no_argument, NULL, 'i' },
 	{ "random-sort", no_argument, NULL, 'R' },
+	{ "random-source", required_argument, NULL, OPT_RANDOM_SOURCE },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "version-sort", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -75,10 +94,20 @@ static const struct option longopts[] = {
 #define F_GENERAL	0x10
 #define F_NUMERIC	0x20
 #define F_REVERSE	0x40
+#define F_HUMAN		0x80
+#define F_MONTH		0x100
+#define F_RANDOM	0x200
+#define F_VERSION	0x400
+#define F_NONPRINT	0x800
+/* Orderings that compare a copy of the key made by -d, -f and -i. */
+#define F_ORDERS	(F_GENERAL | F_NUMERIC | F_HUMAN | F_MONTH | \
+			F_RANDOM | F_VERSION)
+#define F_XFORM		(F_DICT | F_FOLD | F_NONPRINT)
 
 struct key {
 	size_t		sf, sc, ef, ec;	/* fields and chars, from 0; ef 0: EOL */
 	unsigned int	flags;
+	int		rslot;		/* -R: the key's digest in line.dig */
 };
 
 static struct {
@@ -90,12 +119,17 @@ static struct {
 	int		tab;		/* -1: blank separated */
 	char		delim;
 	const char	*output;
+	const char	*random_source;
+	int		nrandom;	/* keys with -R */
+	unsigned char	salt[16];
+	char		months[12][32];	/* abbreviated, upper case, no blanks */
 } opt = { .tab = -1, .delim = '\n' };
 
 struct line {
 	const char	*p;
 	size_t		len;
 	uint64_t	pfx;	/* first 8 bytes, big-endian: cheap first test */
+	const unsigned char *dig;	/* -R: 16 bytes for each random key */
 };
 
 /* ---- keys ---- */
@@ -247,10 +281,233 @@ gencmp(const char *a, const char *ae, const char *b, const char *be)
 	return (x < y ? -1 : x > y);
 }
 
+/* -h: K < M < G ...; GNU's find_unit_order, negative for negatives. */
+static int
+unit_order(const char *p, const char *e)
+{
+	static const char units[] = "KMGTPEZYRQ";
+	const char *u;
+	bool neg;
+	char max = '0';
+
+	p = skip_blanks(p, e);
+	neg = p < e && *p == '-';
+	p += neg;
+	for (; p < e && isdigit((unsigned char)*p); p++)
+		max = *p > max ? *p : max;
+	/* As GNU scans: the unit may follow a bare decimal point ("1.K"). */
+	if (p < e && *p == '.')
+		for (p++; p < e && isdigit((unsigned char)*p); p++)
+			max = *p > max ? *p : max;
+	if (max == '0' || p == e)
+		return (0);
+	if (*p == 'k')
+		return (neg ? -1 : 1);
+	if (*p == '\0' || (u = strchr(units, *p)) == NULL)
+		return (0);
+	return ((int)(u - units + 1) * (neg ? -1 : 1));
+}
+
+static int
+humcmp(const char *a, const char *ae, const char *b, const char *be)
+{
+	int d = unit_order(a, ae) - unit_order(b, be);
+
+	return (d != 0 ? d : numcmp(a, ae, b, be));
+}
+
+/* -M: 0 for an unknown month, 1 to 12 for JAN to DEC (in the locale). */
+static int
+month(const char *p, const char *e)
+{
+	const char *n, *q;
+	int i;
+
+	p = skip_blanks(p, e);
+	for (i = 0; i < 12; i++) {
+		for (n = opt.months[i], q = p; *n != '\0' && q < e; n++, q++)
+			if (toupper((unsigned char)*q) != (unsigned char)*n)
+				break;
+		if (*n == '\0')
+			return (i + 1);
+	}
+	return (0);
+}
+
+static void
+init_months(void)
+{
+	const char *m;
+	size_t i, j, k;
+
+	for (i = 0; i < 12; i++) {
+		m = nl_langinfo((nl_item)(ABMON_1 + (int)i));
+		for (j = k = 0; m[j] != '\0' && k + 1 < sizeof(opt.months[i]);
+		    j++)
+			if (!isblank((unsigned char)m[j]))
+				opt.months[i][k++] = (char)toupper(
+				    (unsigned char)m[j]);
+		opt.months[i][k] = '\0';
+	}
+}
+
+/* gnulib's c_isalpha and c_isalnum: ASCII whatever the locale. */
+static bool
+c_alpha(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool
+c_alnum(unsigned char c)
+{
+	return (c_alpha(c) || (c >= '0' && c <= '9'));
+}
+
+/*
+ * -V: GNU's filevercmp.  Digits compare as numbers, letters before other
+ * characters, '~' before anything, even the end; a name's suffixes
+ * (.tar.gz) count only when the rest is equal.
+ */
+static int
+ver_order(const char *s, size_t i, size_t n)
+{
+	unsigned char c;
+
+	if (i == n)
+		return (-1);
+	c = (unsigned char)s[i];
+	if (isdigit(c))
+		return (0);
+	if (c_alpha(c))
+		return (c);
+	if (c == '~')
+		return (-2);
+	return ((int)c + UCHAR_MAX + 1);
+}
+
+static int
+verrevcmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	int d, first;
+
+	while (i < an || j < bn) {
+		first = 0;
+		while ((i < an && !isdigit((unsigned char)a[i])) ||
+		    (j < bn && !isdigit((unsigned char)b[j]))) {
+			if ((d = ver_order(a, i, an) - ver_order(b, j, bn)) != 0)
+				return (d);
+			i++;
+			j++;
+		}
+		while (i < an && a[i] == '0')
+			i++;
+		while (j < bn && b[j] == '0')
+			j++;
+		for (; i < an && j < bn && isdigit((unsigned char)a[i]) &&
+		    isdigit((unsigned char)b[j]); i++, j++)
+			if (first == 0)
+				first = a[i] - b[j];
+		if (i < an && isdigit((unsigned char)a[i]))
+			return (1);
+		if (j < bn && isdigit((unsigned char)b[j]))
+			return (-1);
+		if (first != 0)
+			return (first);
+	}
+	return (0);
+}
+
+/* Length of s without its suffixes: (\.[A-Za-z~][A-Za-z0-9~]*)*$ */
+static size_t
+ver_prefix(const char *s, size_t n)
+{
+	size_t i = 0, pl = 0;
+
+	while (i < n) {
+		pl = ++i;
+		while (i + 1 < n && s[i] == '.' && (c_alpha((unsigned char)
+		    s[i + 1]) || s[i + 1] == '~'))
+			for (i += 2; i < n && (c_alnum((unsigned char)s[i]) ||
+			    s[i] == '~'); i++)
+				continue;
+	}
+	return (pl);
+}
+
+static int
+vercmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t ap, bp;
+	int r;
+
+	if (an == 0 || bn == 0)
+		return ((an != 0) - (bn != 0));
+	/* ".", then "..", then other names starting with '.', then names. */
+	if (a[0] == '.' || b[0] == '.') {
+		if (a[0] != b[0])
+			return (a[0] == '.' ? -1 : 1);
+		if (an == 1 || bn == 1)
+			return ((an != 1) - (bn != 1));
+		if ((an == 2 && a[1] == '.') || (bn == 2 && b[1] == '.'))
+			return (!(an == 2 && a[1] == '.') -
+			    !(bn == 2 && b[1] == '.'));
+	}
+	ap = ver_prefix(a, an);
+	bp = ver_prefix(b, bn);
+	r = verrevcmp(a, ap, b, bp);
+	if (r != 0 || (ap == an && bp == bn))
+		return (r);
+	return (verrevcmp(a, an, b, bn));
+}
+
 static bool
 ignored(unsigned char c, unsigned int flags)
 {
-	return ((flags & F_DICT) && !isalnum(c) && !is_blank(c));
+	return (((flags & F_DICT) && !isalnum(c) && !is_blank(c)) ||
+	    ((flags & F_NONPRINT) && !isprint(c)));
+}
+
+/*
+ * The key as -d, -i and -f make it, for the orderings that read a copy
+ * (GNU's translated keys).  b names one of two buffers, reused.
+ */
+static const char *
+xform(const char *s, const char *e, unsigned int flags, int b, size_t *len)
+{
+	static char *buf[2];
+	static size_t cap[2];
+	size_t n = 0;
+
+	if ((flags & F_XFORM) == 0) {
+		*len = (size_t)(e - s);
+		return (s);
+	}
+	if (cap[b] < (size_t)(e - s) + 1) {
+		cap[b] = (size_t)(e - s) + 1;
+		if ((buf[b] = realloc(buf[b], cap[b])) == NULL)
+			cb_err(2, "malloc");
+	}
+	for (; s < e; s++)
+		if (!ignored((unsigned char)*s, flags))
+			buf[b][n++] = (flags & F_FOLD) ?
+			    (char)toupper((unsigned char)*s) : *s;
+	*len = n;
+	return (buf[b]);
+}
+
+static int
+randcmp(const struct key *k, const struct line *x, const struct line *y,
+    const char *a, size_t al, const char *b, size_t bl)
+{
+	int r = memcmp(x->dig + 16 * k->rslot, y->dig + 16 * k->rslot, 16);
+
+	if (r != 0)
+		return (r);
+	/* Digests that collide: the keys themselves decide. */
+	r = memcmp(a, b, al < bl ? al : bl);
+	return (r != 0 ? r : (al > bl) - (al < bl));
 }
 
 /* -d and -f: byte by byte, with the skipped and folded characters. */
@@ -301,18 +558,34 @@ static int
 keycmp(const struct key *k, const struct line *x, const struct line *y)
 {
 	const char *as, *ae, *bs, *be;
+	size_t al, bl;
 	int r;
 
 	key_span(k, x->p, x->len, &as, &ae);
 	key_span(k, y->p, y->len, &bs, &be);
-	if (k->flags & F_NUMERIC)
-		r = numcmp(as, ae, bs, be);
-	else if (k->flags & F_GENERAL)
-		r = gencmp(as, ae, bs, be);
-	else if (k->flags & (F_DICT | F_FOLD))
+	if (k->flags & F_ORDERS) {
+		/* In GNU's order of precedence, on the translated keys. */
+		as = xform(as, ae, k->flags, 0, &al);
+		bs = xform(bs, be, k->flags, 1, &bl);
+		ae = as + al;
+		be = bs + bl;
+		if (k->flags & F_NUMERIC)
+			r = numcmp(as, ae, bs, be);
+		else if (k->flags & F_GENERAL)
+			r = gencmp(as, ae, bs, be);
+		else if (k->flags & F_HUMAN)
+			r = humcmp(as, ae, bs, be);
+		else if (k->flags & F_MONTH)
+			r = month(as, ae) - month(bs, be);
+		else if (k->flags & F_RANDOM)
+			r = randcmp(k, x, y, as, al, bs, bl);
+		else
+			r = vercmp(as, al, bs, bl);
+	} else if (k->flags & F_XFORM) {
 		r = textcmp(as, ae, bs, be, k->flags);
-	else
+	} else {
 		r = collcmp(as, (size_t)(ae - as), bs, (size_t)(be - bs));
+	}
 	return ((k->flags & F_REVERSE) ? -r : r);
 }
 
@@ -401,6 +674,7 @@ split_lines(struct input *in, char *p, size_t len)
 		in->v[in->n].p = p;
 		in->v[in->n].len = (size_t)(q - p);
 		in->v[in->n].pfx = prefix(p, (size_t)(q - p));
+		in->v[in->n].dig = NULL;
 		in->n++;
 		p = q + 1;
 	}
@@ -502,11 +776,26 @@ key_flags(const char **sp, bool start)
 		case 'g':
 			f |= F_GENERAL;
 			break;
+		case 'h':
+			f |= F_HUMAN;
+			break;
+		case 'i':
+			f |= F_NONPRINT;
+			break;
+		case 'M':
+			f |= F_MONTH;
+			break;
 		case 'n':
 			f |= F_NUMERIC;
 			break;
+		case 'R':
+			f |= F_RANDOM;
+			break;
 		case 'r':
 			f |= F_REVERSE;
+			break;
+		case 'V':
+			f |= F_VERSION;
 			break;
 		default:
 			*sp = s;
@@ -568,26 +857,6 @@ check_size(int c, char *argv[])
 	cb_xstrtol_fatal(e, 2, cb_optname(argv, longopts, c), s);
 }
 
-/* After a key's options: an ordering capbox lacks, or junk. */
-static CB_NORETURN void
-bad_key_char(char c, const char *arg)
-{
-	switch (c) {
-	case 'h':
-		cb_unsupported("--human-numeric-sort");
-	case 'i':
-		cb_unsupported("--ignore-nonprinting");
-	case 'M':
-		cb_unsupported("--month-sort");
-	case 'R':
-		cb_unsupported("--random-sort");
-	case 'V':
-		cb_unsupported("--version-sort");
-	default:
-		cb_errx(2, "stray character in field spec: invalid field "
-		    "specification %s", cb_qc(0, arg));
-	}
-}
 
 static void
 add_key(const char *arg)
@@ -617,7 +886,8 @@ add_key(const char *arg)
 		f |= key_flags(&s, false);
 	}
 	if (*s != '\0')
-		bad_key_char(*s, arg);
+		cb_errx(2, "stray character in field spec: invalid field "
+		    "specification %s", cb_qc(0, arg));
 	k.flags = f;
 	if ((opt.keys = realloc(opt.keys, (opt.nkeys + 1) *
 	    sizeof(*opt.keys))) == NULL)
@@ -640,56 +910,37 @@ set_tab(const char *s)
 	opt.tab = tab;
 }
 
-/*
- * --check=WORD, GNU's argmatch: a word or an unambiguous beginning of
- * one; quiet and silent are -C, diagnose-first is -c.
- */
-static int
-check_arg(const char *a)
-{
-	static const char *const words[] = { "quiet", "silent",
-	    "diagnose-first" };
-	static const int kinds[] = { 'C', 'C', 'c' };
-	size_t len = strlen(a), i;
-	int kind = 0, n = 0;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		if (strncmp(words[i], a, len) != 0)
-			continue;
-		if (strlen(words[i]) == len)
-			return (kinds[i]);
-		if (n == 0 || kinds[i] != kind)
-			n++;
-		kind = kinds[i];
-	}
-	if (n == 1)
-		return (kind);
-	cb_warnx("%s argument %s for '--check'", n == 0 ? "invalid" :
-	    "ambiguous", cb_qc(0, a));
-	(void)fprintf(stderr, "Valid arguments are:\n  - 'quiet', 'silent'\n"
-	    "  - 'diagnose-first'\nTry '%s --help' for more information.\n",
-	    cb_progname);
-	exit(1);
-}
+/* --check=WORD and --sort=WORD, in GNU's order. */
+static const char *const check_words[] = { "quiet", "silent",
+    "diagnose-first", NULL };
+static const int check_vals[] = { 'C', 'C', 'c' };
+static const char *const sort_words[] = { "general-numeric",
+    "human-numeric", "month", "numeric", "random", "version", NULL };
+static const int sort_vals[] = { 'g', 'h', 'M', 'n', 'R', 'V' };
 
 static void
 parse(int argc, char *argv[])
 {
-	static const char flagchars[] = "bdfgnr";
+	static const char flagchars[] = "bdfghiMnRrV";
 	static const unsigned int flagbits[] = { F_BLANK_START | F_BLANK_END,
-	    F_DICT, F_FOLD, F_GENERAL, F_NUMERIC, F_REVERSE };
+	    F_DICT, F_FOLD, F_GENERAL, F_HUMAN, F_NONPRINT, F_MONTH,
+	    F_NUMERIC, F_RANDOM, F_REVERSE, F_VERSION };
 	const char *p;
 	int c;
 
 	while ((c = getopt_long(argc, argv, optstr, longopts, NULL)) != -1) {
-		if (c != 0 && (p = strchr(flagchars, c)) != NULL) {
+		if (c == OPT_SORT)
+			c = cb_argmatch("--sort", optarg, sort_words,
+			    sort_vals);
+		if (c > 0 && c < 256 && (p = strchr(flagchars, c)) != NULL) {
 			opt.gflags |= flagbits[p - flagchars];
 			continue;
 		}
 		switch (c) {
 		case 'c':
 		case 'C':
-			opt.check = optarg != NULL ? check_arg(optarg) : c;
+			opt.check = optarg != NULL ? cb_argmatch("--check",
+			    optarg, check_words, check_vals) : c;
 			break;
 		case 'k':
 			add_key(optarg);
@@ -716,14 +967,12 @@ parse(int argc, char *argv[])
 		case 'z':
 			opt.delim = '\0';
 			break;
-		case 'M':
-			cb_unsupported("--month-sort");
-		case 'h':
-			cb_unsupported("--human-numeric-sort");
-		case 'R':
-			cb_unsupported("--random-sort");
-		case 'V':
-			cb_unsupported("--version-sort");
+		case OPT_RANDOM_SOURCE:
+			if (opt.random_source != NULL &&
+			    strcmp(opt.random_source, optarg) != 0)
+				cb_errx(2, "multiple random sources specified");
+			opt.random_source = optarg;
+			break;
 		default:
 			cb_usage();
 		}
@@ -748,21 +997,104 @@ finish_keys(void)
 	}
 }
 
-/* As in GNU, -d, -g and -n exclude each other in a key. */
+/*
+ * As in GNU, a key has one ordering: -g, -h, -M, -n, or one of -R, -V,
+ * -d, -i (which may go together).  The message lists the key's options
+ * as GNU does, without b and r.  Keys with -R get their digest slots.
+ */
 static void
 check_keys(void)
 {
+	static const char letters[] = "dfghiMnRV";
+	static const unsigned int bits[] = { F_DICT, F_FOLD, F_GENERAL,
+	    F_HUMAN, F_NONPRINT, F_MONTH, F_NUMERIC, F_RANDOM, F_VERSION };
+	char opts[sizeof(letters)];
 	unsigned int f;
-	size_t i;
+	size_t i, j, n;
 
 	for (i = 0; i < opt.nkeys; i++) {
 		f = opt.keys[i].flags;
-		if (((f & F_DICT) != 0) + ((f & F_GENERAL) != 0) +
-		    ((f & F_NUMERIC) != 0) > 1)
-			cb_errx(2, "options '-%s%s%s%s' are incompatible",
-			    f & F_DICT ? "d" : "", f & F_FOLD ? "f" : "",
-			    f & F_GENERAL ? "g" : "", f & F_NUMERIC ? "n" : "");
+		opt.keys[i].rslot = (f & F_RANDOM) ? opt.nrandom++ : -1;
+		if (((f & F_GENERAL) != 0) + ((f & F_HUMAN) != 0) +
+		    ((f & F_MONTH) != 0) + ((f & F_NUMERIC) != 0) +
+		    ((f & (F_RANDOM | F_VERSION | F_DICT | F_NONPRINT)) != 0) <= 1)
+			continue;
+		for (j = n = 0; letters[j] != '\0'; j++)
+			if (f & bits[j])
+				opts[n++] = letters[j];
+		opts[n] = '\0';
+		cb_errx(2, "options '-%s' are incompatible", opts);
 	}
+}
+
+/*
+ * -R's salt: 16 bytes of --random-source (opened before capability mode,
+ * read after) or of getrandom(2).  GNU reads the same 16 bytes.
+ */
+static int
+open_random_source(void)
+{
+	int fd;
+
+	if (opt.nrandom == 0 || opt.random_source == NULL)
+		return (-1);
+	if ((fd = cb_devfd(opt.random_source)) < 0 &&
+	    (fd = cb_openat_operand(opt.random_source, O_RDONLY, 0)) < 0)
+		cb_err(2, "open failed: %s", cb_quotef(opt.random_source));
+	cb_limit_fd(fd, opt.random_source, CAP_READ);
+	return (fd);
+}
+
+static void
+read_salt(int fd)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	if (opt.nrandom == 0)
+		return;
+	while (got < sizeof(opt.salt)) {
+		n = fd >= 0 ? read(fd, opt.salt + got, sizeof(opt.salt) - got) :
+		    getrandom(opt.salt + got, sizeof(opt.salt) - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && fd >= 0)
+			cb_err(2, "%s: read error", cb_quote(opt.random_source));
+		if (n < 0)
+			cb_err(2, "getrandom");
+		if (n == 0)
+			cb_errx(2, "%s: end of file", cb_quote(opt.random_source));
+		got += (size_t)n;
+	}
+	if (fd >= 0)
+		(void)close(fd);
+}
+
+/* Each line's digest of each -R key, computed once. */
+static unsigned char *
+digest_lines(struct input *in)
+{
+	const char *ks, *ke, *k;
+	unsigned char *dig, *d;
+	size_t i, j, len;
+
+	if (opt.nrandom == 0 || in->n == 0)
+		return (NULL);
+	if ((dig = calloc(in->n, 16 * (size_t)opt.nrandom)) == NULL)
+		cb_err(2, "malloc");
+	for (i = 0, d = dig; i < in->n; i++) {
+		in->v[i].dig = d;
+		for (j = 0; j < opt.nkeys; j++) {
+			if (opt.keys[j].rslot < 0)
+				continue;
+			key_span(&opt.keys[j], in->v[i].p, in->v[i].len, &ks,
+			    &ke);
+			k = xform(ks, ke, opt.keys[j].flags, 0, &len);
+			cb_md5(opt.salt, sizeof(opt.salt), k, len, d);
+			d += 16;
+		}
+	}
+	return (dig);
 }
 
 static int
@@ -788,9 +1120,10 @@ sort_main(int argc, char *argv[])
 	struct input in = { 0 };
 	struct stat st;
 	struct line *tmp;
+	unsigned char *dig;
 	char **bufs;
 	const char *coll;
-	int i, out, rval = 0;
+	int i, out, rnd, rval = 0;
 
 	parse(argc, argv);
 	finish_keys();
@@ -799,16 +1132,20 @@ sort_main(int argc, char *argv[])
 	coll = setlocale(LC_COLLATE, NULL);
 	opt.coll = coll != NULL && strcmp(coll, "C") != 0 &&
 	    strcmp(coll, "POSIX") != 0;
+	init_months();
 	if (opt.check && argc - optind > 1)
 		cb_errx(2, "extra operand %s not allowed with -%c",
 		    cb_quote(argv[optind + 1]), opt.check);
+	rnd = open_random_source();
 	cb_open_operands(&ops, argc, argv, optind, O_RDONLY);
 	cb_limit(&ops, CAP_READ, CAP_FSTAT);
 	out = opt.check ? -1 : open_output();
 	cb_limit_stdio();
 	cb_enter();
 
+	read_salt(rnd);
 	(void)read_all(&ops, &in, &bufs);
+	dig = digest_lines(&in);
 	if (opt.check) {
 		rval = check_sorted(&in, ops.v[0].isstdin ? "-" : ops.v[0].name);
 	} else {
@@ -827,6 +1164,7 @@ sort_main(int argc, char *argv[])
 		free(bufs[i]);
 	free(bufs);
 	free(in.v);
+	free(dig);
 	cb_close_operands(&ops);
 	return (cb_finish(rval));
 }

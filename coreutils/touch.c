@@ -189,6 +189,11 @@ parse_stamp(const char *s, struct timespec *ts)
 	return (make_time(&tm, false, 0, ts));
 }
 
+/* --time=WORD, in GNU's order. */
+static const char *const time_words[] = { "atime", "access", "use", "mtime",
+    "modify", NULL };
+static const int time_vals[] = { 'a', 'a', 'a', 'm', 'm' };
+
 static void
 parse(int argc, char *argv[])
 {
@@ -220,18 +225,11 @@ parse(int argc, char *argv[])
 			opt.stamp = optarg;
 			break;
 		case OPT_TIME:
-			if (strcmp(optarg, "access") == 0 ||
-			    strcmp(optarg, "atime") == 0 ||
-			    strcmp(optarg, "use") == 0)
+			if (cb_argmatch("--time", optarg, time_words,
+			    time_vals) == 'a')
 				opt.atime = true;
-			else if (strcmp(optarg, "modify") == 0 ||
-			    strcmp(optarg, "mtime") == 0)
+			else
 				opt.mtime = true;
-			else {
-				cb_warnx("invalid argument %s for '--time'",
-				    cb_quote(optarg));
-				cb_usage();
-			}
 			break;
 		default:
 			cb_usage();
