@@ -100,11 +100,17 @@ cb_version(void)
 	version(cb_progname);
 }
 
-static void
+static CB_NORETURN void
 help(const struct cb_applet *a)
 {
 	(void)fputs(a->help, stdout);
 	exit(cb_finish(0));
+}
+
+void
+cb_help(void)
+{
+	help(find(cb_progname));
 }
 
 /* N of --root-fd=N: an open directory descriptor. */
@@ -135,18 +141,13 @@ dirfd_arg(const char *opt, const char *val)
  * takes (0: not ours) and records it.
  */
 static int
-own_option(const struct cb_applet *a, int argc, char *argv[], int i,
-    int *rootfd, int *cwdfd)
+own_option(int argc, char *argv[], int i, int *rootfd, int *cwdfd)
 {
 	static const char *const names[] = { "--root-fd", "--cwd-fd" };
 	const char *arg = argv[i];
 	size_t len;
 	int k;
 
-	if (strcmp(arg, "--help") == 0)
-		help(a);
-	if (strcmp(arg, "--version") == 0)
-		version(a->name);
 	for (k = 0; k < 2; k++) {
 		len = strlen(names[k]);
 		if (strncmp(arg, names[k], len) != 0)
@@ -167,12 +168,12 @@ own_option(const struct cb_applet *a, int argc, char *argv[], int i,
 
 /* Take the dispatcher's options out of argv; returns the new argc. */
 static int
-strip_options(const struct cb_applet *a, int argc, char *argv[])
+strip_options(int argc, char *argv[])
 {
 	int i = 1, k, rootfd = -1, cwdfd = -1;
 
 	while (i < argc && strcmp(argv[i], "--") != 0) {
-		if ((k = own_option(a, argc, argv, i, &rootfd, &cwdfd)) == 0) {
+		if ((k = own_option(argc, argv, i, &rootfd, &cwdfd)) == 0) {
 			i++;
 			continue;
 		}
@@ -191,7 +192,7 @@ run(const struct cb_applet *a, int argc, char *argv[])
 	cb_usage_status = a->usage_status;
 	argv[0] = (char *)(uintptr_t)a->name;
 	if ((a->flags & CB_RAWARGS) == 0)
-		argc = strip_options(a, argc, argv);
+		argc = strip_options(argc, argv);
 	else if (argc == 2 && (a->flags & CB_NOHELP) == 0) {
 		if (strcmp(argv[1], "--help") == 0)
 			help(a);

@@ -146,6 +146,8 @@ int	cb_argmatch(const char *opt, const char *arg, const char *const words[],
 	    const int vals[]);
 /* Print "prog (capbox) VERSION" and exit 0 (cmp -v). */
 CB_NORETURN void	cb_version(void);
+/* Print the applet's help and exit 0 (getopt found --help). */
+CB_NORETURN void	cb_help(void);
 /*
  * GNU's quote() in the C locale (printf, test): 'x', with \\, \' and C
  * escapes for control characters inside: 'it\'s'.

@@ -71,6 +71,44 @@ short_error(const char *optstr, int c)
 		cb_warnx("invalid option -- '%c'", c);
 }
 
+#define CB_OPT_HELP	(INT_MAX - 1)
+#define CB_OPT_VERSION	(INT_MAX - 2)
+
+/*
+ * The applet's long options and GNU's --help and --version, which every
+ * GNU program has in its table: "--he" is --help where nothing else
+ * starts so, and "sort --vers" is ambiguous (--version-sort).  One table
+ * is kept, for the one applet a process runs.
+ */
+static const struct option *
+with_standard(const struct option *lo)
+{
+	static const struct option *of;
+	static struct option *table;
+	bool help = false, version = false;
+	size_t n = 0;
+
+	if (of == lo && table != NULL)
+		return (table);
+	for (; lo != NULL && lo[n].name != NULL; n++) {
+		help = help || strcmp(lo[n].name, "help") == 0;
+		version = version || strcmp(lo[n].name, "version") == 0;
+	}
+	free(table);
+	if ((table = calloc(n + 3, sizeof(*table))) == NULL)
+		cb_err(1, "malloc");
+	if (n > 0)
+		memcpy(table, lo, n * sizeof(*table));
+	if (!help)
+		table[n++] = (struct option){ "help", no_argument, NULL,
+		    CB_OPT_HELP };
+	if (!version)
+		table[n++] = (struct option){ "version", no_argument, NULL,
+		    CB_OPT_VERSION };
+	of = lo;
+	return (table);
+}
+
 int
 cb_getopt_long(int argc, char *const argv[], const char *optstr,
     const struct option *longopts, int *longindex)
@@ -78,7 +116,12 @@ cb_getopt_long(int argc, char *const argv[], const char *optstr,
 	int before = optind, c;
 
 	opterr = 0;
+	longopts = with_standard(longopts);
 	c = getopt_long(argc, argv, optstr, longopts, longindex);
+	if (c == CB_OPT_HELP)
+		cb_help();
+	if (c == CB_OPT_VERSION)
+		cb_version();
 	if (c != '?' && c != ':')
 		return (c);
 	/*

@@ -53,3 +53,33 @@ SRC=$BATS_TEST_DIRNAME/../../coreutils
 	run -1 --separate-stderr "$CAPBOX" head -x
 	assert_equal "$stderr" "$(printf "head: invalid option -- 'x'\nTry 'head --help' for more information.")"
 }
+
+# --help and --version are options like the others, as in GNU: they may be
+# abbreviated, may be ambiguous, and are taken in order with the rest.
+@test "help: --help and --version abbreviated, ambiguous and in order as GNU" {
+	local app
+	for app in cat head sort ls; do
+		run -0 "$CAPBOX" "$app" --he
+		[[ ${lines[0]} == "usage: $app"* ]]
+	done
+	run -0 "$CAPBOX" cat --vers
+	assert_output --regexp '^cat \(capbox\) '
+	run -0 "$CAPBOX" cmp --vers
+	assert_output --regexp '^cmp \(capbox\) '
+	# --vers could be --version-sort as well: GNU refuses it.
+	run -2 --separate-stderr "$CAPBOX" sort --vers /dev/null
+	assert_equal "$stderr" "sort: option '--vers' is ambiguous; possibilities: '--version-sort' '--version'
+Try 'sort --help' for more information."
+	run -1 --separate-stderr "$CAPBOX" cat --help=x
+	assert_equal "$stderr" "cat: option '--help' doesn't allow an argument
+Try 'cat --help' for more information."
+	# An error before --help is reported, as GNU's getopt order has it.
+	run -2 --separate-stderr "$CAPBOX" sort -k0 --help
+	assert_equal "${stderr%%$'\n'*}" "sort: field number is zero: invalid field specification '0'"
+	# An option's argument is not an option, even when it reads --help.
+	run -1 --separate-stderr "$CAPBOX" head -n --help /dev/null
+	assert_equal "$stderr" "head: invalid number of lines: '-help'"
+	cd "$BATS_TEST_TMPDIR"
+	run -1 --separate-stderr "$CAPBOX" cat -- --help
+	assert_equal "$stderr" "cat: --help: No such file or directory"
+}
