@@ -76,7 +76,7 @@ basename_main(int argc, char *argv[])
 		cb_usage();
 	}
 	if (!opt.multiple && argc - optind > 2) {
-		cb_warnx("extra operand %s", cb_q(0, argv[optind + 2]));
+		cb_warnx("extra operand %s", cb_qc(0, argv[optind + 2]));
 		cb_usage();
 	}
 	cb_limit_stdio();

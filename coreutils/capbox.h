@@ -149,10 +149,19 @@ CB_NORETURN void	cb_version(void);
 /* Print the applet's help and exit 0 (getopt found --help). */
 CB_NORETURN void	cb_help(void);
 /*
- * GNU's quote() in the C locale (printf, test): 'x', with \\, \' and C
- * escapes for control characters inside: 'it\'s'.
+ * GNU's quote() (printf, test, "extra operand", invalid numbers): in the
+ * C locale 'x', with \\, \' and C escapes for control characters inside
+ * ('it\'s'); in a UTF-8 locale \u2018x\u2019.
  */
 const char	*cb_qc(int slot, const char *s);
+/*
+ * The length of the character at s, and whether GNU's quoting shows it as
+ * it is: a printable character of the locale (LC_CTYPE, which capbox sets
+ * for every applet).  A byte that starts no valid character is one
+ * unprintable byte, so in the C locale every byte above 0x7f is one.
+ * errno is kept: quoting happens in the arguments of messages.
+ */
+size_t	cb_char_at(const char *s, bool *printable);
 /* GNU's quoting of a user-supplied string in messages: 'x' or "x'y". */
 const char	*cb_q(int slot, const char *s);
 

@@ -442,12 +442,12 @@ cb_argmatch(const char *opt, const char *arg, const char *const words[],
 	}
 	if (found >= 0 && !ambiguous)
 		return (vals[found]);
-	cb_warnx("%s argument %s for '%s'", found < 0 ? "invalid" :
-	    "ambiguous", cb_qc(0, arg), opt);
+	cb_warnx("%s argument %s for %s", found < 0 ? "invalid" :
+	    "ambiguous", cb_qc(0, arg), cb_qc(1, opt));
 	(void)fputs("Valid arguments are:", stderr);
 	for (i = 0; words[i] != NULL; i++)
 		(void)fprintf(stderr, i > 0 && vals[i] == vals[i - 1] ?
-		    ", %s" : "\n  - %s", cb_qc(0, words[i]));
+		    ", %s" : "\n  - %s", cb_qc(2, words[i]));
 	(void)fprintf(stderr, "\nTry '%s --help' for more information.\n",
 	    cb_progname);
 	exit(1);

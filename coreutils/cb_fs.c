@@ -797,9 +797,13 @@ cb_target_not_dir(const char *target)
 static bool
 needs_escape(const char *s)
 {
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	bool pr;
+
+	while (*s != '\0') {
+		s += cb_char_at(s, &pr);
+		if (!pr)
 			return (true);
+	}
 	return (false);
 }
 
@@ -839,8 +843,8 @@ cb_quote_n(int slot, const char *s)
 {
 	static char *bufs[4];
 	char *b, *p;
-	size_t len = strlen(s);
-	bool esc = false;
+	size_t len = strlen(s), k;
+	bool esc = false, pr;
 
 	slot &= 3;
 	free(bufs[slot]);
@@ -859,28 +863,35 @@ cb_quote_n(int slot, const char *s)
 		*p++ = '"';
 	} else {
 		*p++ = '\'';
-		for (; *s != '\0'; s++) {
+		while (*s != '\0') {
 			unsigned char c = (unsigned char)*s;
+			size_t n = cb_char_at(s, &pr);
 
 			if (c == '\'') {
 				p = stpcpy(p, "'\\''");
 				esc = false;
-			} else if (c < 0x20 || c == 0x7f) {
+			} else if (!pr) {
+				/* Each byte of an unprintable character. */
 				if (!esc)
 					p = stpcpy(p, "'$'");
 				esc = true;
-				if (c_escape(c) != '\0') {
-					*p++ = '\\';
-					*p++ = c_escape(c);
-				} else {
-					p += sprintf(p, "\\%03o", c);
+				for (k = 0; k < n; k++) {
+					c = (unsigned char)s[k];
+					if (c_escape(c) != '\0') {
+						*p++ = '\\';
+						*p++ = c_escape(c);
+					} else {
+						p += sprintf(p, "\\%03o", c);
+					}
 				}
 			} else {
 				if (esc)
 					p = stpcpy(p, "''");
 				esc = false;
-				*p++ = (char)c;
+				memcpy(p, s, n);
+				p += n;
 			}
+			s += n;
 		}
 		*p++ = '\'';
 	}
@@ -902,10 +913,9 @@ cb_quotef(const char *s)
 	    ((*s == '{' || *s == '}') && s[1] == '\0'))
 		return (cb_quote_n(3, s));
 	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f ||
-		    strchr(" !\"$&'()*;<=>?[\\^`|:", *p) != NULL)
+		if (strchr(" !\"$&'()*;<=>?[\\^`|:", *p) != NULL)
 			return (cb_quote_n(3, s));
-	return (s);
+	return (needs_escape(s) ? cb_quote_n(3, s) : s);
 }
 
 const char *

@@ -6,7 +6,11 @@
  * applet's option struct: the applet name and its usage exit status, set
  * once by the dispatcher.
  */
+#include <ctype.h>
+#include <langinfo.h>
 #include <stdarg.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "capbox.h"
 
@@ -171,36 +175,77 @@ cb_q(int slot, const char *s)
 	return (p);
 }
 
+size_t
+cb_char_at(const char *s, bool *printable)
+{
+	unsigned char c = (unsigned char)*s;
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+	int e;
+
+	if (c < 0x80 || MB_CUR_MAX == 1) {
+		*printable = c < 0x80 ? c >= 0x20 && c < 0x7f : isprint(c);
+		return (1);
+	}
+	memset(&st, 0, sizeof(st));
+	/* Quoting happens in the arguments of a message that says errno. */
+	e = errno;
+	n = mbrtowc(&wc, s, strlen(s), &st);
+	errno = e;
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*printable = false;
+		return (1);
+	}
+	*printable = iswprint((wint_t)wc) != 0;
+	return (n);
+}
+
+/*
+ * GNU's quote(): in the C locale 'x' with \\, \' and C escapes, and octal
+ * for what cannot be printed; in a UTF-8 locale \u2018x\u2019, where ' needs
+ * no escape but \u2019 does, and printable characters stay as they are.
+ */
 const char *
 cb_qc(int slot, const char *s)
 {
 	static char *buf[4];
 	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
-	size_t len = strlen(s);
-	const char *e;
+	static const char lq8[] = "\342\200\230", rq8[] = "\342\200\231";
+	bool utf8 = MB_CUR_MAX > 1 && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	const char *lq = utf8 ? lq8 : "'", *rq = utf8 ? rq8 : "'", *e;
+	size_t len = strlen(s), n, k, rql = strlen(rq);
+	bool pr;
 	char *p;
 
 	slot &= 3;
-	if ((p = realloc(buf[slot], len * 4 + 3)) == NULL)
+	if ((p = realloc(buf[slot], len * 4 + 7)) == NULL)
 		return (s);
 	buf[slot] = p;
-	*p++ = '\'';
-	for (; *s != '\0'; s++) {
+	p = stpcpy(p, lq);
+	while (*s != '\0') {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '\\' || c == '\'') {
+		n = cb_char_at(s, &pr);
+		if (c == '\\' || strncmp(s, rq, rql) == 0) {
 			*p++ = '\\';
-			*p++ = (char)c;
-		} else if ((e = strchr(from, c)) != NULL) {
+			memcpy(p, s, c == '\\' ? 1 : rql);
+			p += c == '\\' ? 1 : rql;
+			s += c == '\\' ? 1 : rql;
+			continue;
+		}
+		if (c != '\0' && (e = strchr(from, c)) != NULL) {
 			*p++ = '\\';
 			*p++ = to[e - from];
-		} else if (c < 0x20 || c >= 0x7f) {
-			p += sprintf(p, "\\%03o", c);
+		} else if (!pr) {
+			for (k = 0; k < n; k++)
+				p += sprintf(p, "\\%03o", (unsigned char)s[k]);
 		} else {
-			*p++ = (char)c;
+			memcpy(p, s, n);
+			p += n;
 		}
+		s += n;
 	}
-	*p++ = '\'';
-	*p = '\0';
+	p = stpcpy(p, rq);
 	return (buf[slot]);
 }

@@ -66,7 +66,10 @@ static struct {
 	bool		byte_word;	/* "byte", not POSIX's "char" */
 } opt = { .limit = INTMAX_MAX };
 
-/* diffutils' usage error: both lines start with "cmp: ". */
+/*
+ * diffutils' usage error: both lines start with "cmp: ", and an argument is
+ * shown as typed between plain quotes ('%s'), whatever it holds.
+ */
 static CB_NORETURN void CB_PRINTF(1, 2)
 try_help(const char *fmt, ...)
 {
@@ -92,7 +95,7 @@ ignore_initial(int f, const char *arg, char delim)
 
 	if (!(e == CB_XSTR_OK || (e == CB_XSTR_BADSUFFIX && *end == delim &&
 	    delim != '\0')) || v > INTMAX_MAX)
-		try_help("invalid --ignore-initial value %s", cb_q(0, arg));
+		try_help("invalid --ignore-initial value '%s'", arg);
 	if (opt.skip[f] < (intmax_t)v)
 		opt.skip[f] = (intmax_t)v;
 	return (end);
@@ -126,8 +129,7 @@ parse(int argc, char *argv[])
 		case 'n':
 			if (cb_xstrtoumax(optarg, NULL, 0, &v, suffixes) !=
 			    CB_XSTR_OK || v > INTMAX_MAX)
-				try_help("invalid --bytes value %s",
-				    cb_q(0, optarg));
+				try_help("invalid --bytes value '%s'", optarg);
 			if ((intmax_t)v < opt.limit)
 				opt.limit = (intmax_t)v;
 			break;
@@ -342,13 +344,13 @@ cmp_main(int argc, char *argv[])
 
 	parse(argc, argv);
 	if (optind == argc)
-		try_help("missing operand after %s", cb_q(0, argv[argc - 1]));
+		try_help("missing operand after '%s'", argv[argc - 1]);
 	in[0].name = argv[optind++];
 	in[1].name = optind < argc ? argv[optind++] : "-";
 	for (f = 0; f < 2 && optind < argc; f++)
 		(void)ignore_initial(f, argv[optind++], '\0');
 	if (optind < argc)
-		try_help("extra operand %s", cb_q(0, argv[optind]));
+		try_help("extra operand '%s'", argv[optind]);
 
 	/* Operands first, then the null device, then capability mode. */
 	for (f = 0; f < 2; f++)

@@ -122,11 +122,11 @@ comm_main(int argc, char *argv[])
 			cb_warnx("missing operand");
 		else
 			cb_warnx("missing operand after %s",
-			    cb_q(0, argv[argc - 1]));
+			    cb_qc(0, argv[argc - 1]));
 		cb_usage();
 	}
 	if (argc - optind > 2) {
-		cb_warnx("extra operand %s", cb_q(0, argv[optind + 2]));
+		cb_warnx("extra operand %s", cb_qc(0, argv[optind + 2]));
 		cb_usage();
 	}
 	cb_open_operands(&ops, argc, argv, optind, O_RDONLY);

@@ -83,7 +83,7 @@ list_num(const char **sp, int mode)
 			bad = strndup(start, strspn(start, "0123456789"));
 			cb_warnx(mode == 'f' ? "field number %s is too large" :
 			    "byte/character offset %s is too large",
-			    cb_q(0, bad != NULL ? bad : start));
+			    cb_qc(0, bad != NULL ? bad : start));
 			cb_usage();
 		}
 		n = n * 10 + d;

@@ -95,11 +95,11 @@ fold_main(int argc, char *argv[])
 			if ((r = cb_parse_uint(optarg, &w)) < 0 &&
 			    errno != ERANGE)
 				cb_errx(1, "invalid number of columns: %s",
-				    cb_q(0, optarg));
+				    cb_qc(0, optarg));
 			/* GNU's limit leaves room for a tab's advance. */
 			if (r < 0 || w == 0 || w > SIZE_MAX - 9)
 				cb_errx(1, "invalid number of columns: %s: %s",
-				    cb_q(0, optarg), cb_strerror(r == 0 &&
+				    cb_qc(0, optarg), cb_strerror(r == 0 &&
 				    w == 0 ? ERANGE : EOVERFLOW));
 			opt.width = (size_t)w;
 			break;

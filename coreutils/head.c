@@ -17,6 +17,7 @@
  *   -z, --zero-terminated   line delimiter is NUL, not newline
  */
 #include "capbox.h"
+#include "cb_fs.h"
 
 APPLET(head, 1, 0)
 
@@ -48,10 +49,10 @@ parse_count(const char *s, bool bytes)
 	if (cb_parse_count(s, &opt.count) < 0) {
 		if (errno == ERANGE)
 			cb_errx(1, "invalid number of %s: %s: %s",
-			    bytes ? "bytes" : "lines", cb_q(0, s),
+			    bytes ? "bytes" : "lines", cb_qc(0, s),
 			    cb_strerror(EOVERFLOW));
 		cb_errx(1, "invalid number of %s: %s",
-		    bytes ? "bytes" : "lines", cb_q(0, s));
+		    bytes ? "bytes" : "lines", cb_qc(0, s));
 	}
 	/*
 	 * Bytes to leave out are an offset: past OFF_T_MAX GNU refuses
@@ -65,7 +66,7 @@ parse_count(const char *s, bool bytes)
 		    CB_XSTR_OK && v > INTMAX_MAX) {
 			(void)snprintf(buf, sizeof(buf), "%ju", v);
 			cb_errx(1, "invalid number of bytes: %s: %s",
-			    cb_q(0, buf), cb_strerror(EOVERFLOW));
+			    cb_qc(0, buf), cb_strerror(EOVERFLOW));
 		}
 	}
 }
@@ -194,7 +195,8 @@ head_main(int argc, char *argv[])
 
 		if (op->fd < 0) {
 			errno = op->err;
-			cb_warn("cannot open %s for reading", cb_q(0, op->name));
+			cb_warn("cannot open %s for reading",
+			    cb_quote(op->name));
 			rval = 1;
 			continue;
 		}
@@ -203,7 +205,7 @@ head_main(int argc, char *argv[])
 			    op->isstdin ? "standard input" : op->name);
 		first = false;
 		if ((opt.elide ? head_elide(op->fd) : head_first(op->fd)) < 0) {
-			cb_warn("error reading %s", cb_q(0, op->name));
+			cb_warn("error reading %s", cb_quote(op->name));
 			rval = 1;
 		}
 	}

@@ -62,7 +62,7 @@ style_arg(const char *s, const char *what)
 		return (s[0]);
 	if (s[0] == 'p')
 		cb_unsupported("--body-numbering=pBRE");
-	cb_warnx("invalid %s numbering style: %s", what, cb_q(0, s));
+	cb_warnx("invalid %s numbering style: %s", what, cb_qc(0, s));
 	cb_usage();
 }
 
@@ -76,13 +76,13 @@ num_arg(const char *s, const char *what, intmax_t min, intmax_t max)
 	errno = 0;
 	n = strtoimax(s, &end, 10);
 	if (end == s || *end != '\0')
-		cb_errx(1, "invalid %s: %s", what, cb_q(0, s));
+		cb_errx(1, "invalid %s: %s", what, cb_qc(0, s));
 	/* gnulib's xdectoimax: the reason tells a type overflow apart. */
 	e = errno == ERANGE ? EOVERFLOW : 0;
 	if (e == 0 && (n < min || n > max))
 		e = n > INT_MAX / 2 || n < INT_MIN / 2 ? EOVERFLOW : ERANGE;
 	if (e != 0)
-		cb_errx(1, "invalid %s: %s: %s", what, cb_q(0, s),
+		cb_errx(1, "invalid %s: %s: %s", what, cb_qc(0, s),
 		    cb_strerror(e));
 	return (n);
 }
@@ -146,7 +146,7 @@ parse(int argc, char *argv[])
 			    strcmp(optarg, "rz") != 0)
 			{
 				cb_warnx("invalid line numbering format: %s",
-				    cb_q(0, optarg));
+				    cb_qc(0, optarg));
 				cb_usage();
 			}
 			opt.format = optarg;

@@ -50,10 +50,10 @@ parse_num(const char *s, struct num *n)
 	n->v = strtold(s, &end);
 	if (end == s || *end != '\0' || isspace((unsigned char)*s))
 		cb_errx(1, "invalid floating point argument: %s\n"
-		    "Try 'seq --help' for more information.", cb_q(0, s));
+		    "Try 'seq --help' for more information.", cb_qc(0, s));
 	if (isnan(n->v))
 		cb_errx(1, "invalid 'not-a-number' argument: %s\n"
-		    "Try 'seq --help' for more information.", cb_q(0, s));
+		    "Try 'seq --help' for more information.", cb_qc(0, s));
 	dot = strchr(s, '.');
 	e = strpbrk(s, "eExXpPiInN");
 	n->prec = dot != NULL && e == NULL ? (int)strlen(dot + 1) : 0;
@@ -77,7 +77,7 @@ long_format(const char *f)
 
 	for (i = 0; !(f[i] == '%' && f[i + 1] != '%'); i += (f[i] == '%') + 1)
 		if (f[i] == '\0')
-			cb_errx(1, "format %s has no %% directive", cb_q(0, f));
+			cb_errx(1, "format %s has no %% directive", cb_qc(0, f));
 	i++;
 	i += strspn(f + i, "-+#0 '");
 	i += strspn(f + i, "0123456789");
@@ -89,14 +89,14 @@ long_format(const char *f)
 	has_l = f[i] == 'L';
 	i += has_l;
 	if (f[i] == '\0')
-		cb_errx(1, "format %s ends in %%", cb_q(0, f));
+		cb_errx(1, "format %s ends in %%", cb_qc(0, f));
 	if (strchr("efgaEFGA", f[i]) == NULL)
-		cb_errx(1, "format %s has unknown %%%c directive", cb_q(0, f),
+		cb_errx(1, "format %s has unknown %%%c directive", cb_qc(0, f),
 		    f[i]);
 	for (i++; f[i] != '\0'; i += (f[i] == '%') + 1)
 		if (f[i] == '%' && f[i + 1] != '%')
 			cb_errx(1, "format %s has too many %% directives",
-			    cb_q(0, f));
+			    cb_qc(0, f));
 	if ((out = malloc(strlen(f) + 2)) == NULL)
 		cb_err(1, "malloc");
 	memcpy(out, f, mod);
@@ -270,7 +270,7 @@ seq_main(int argc, char *argv[])
 		cb_usage();
 	}
 	if (nargs > 3) {
-		cb_warnx("extra operand %s", cb_q(0, argv[optind + 3]));
+		cb_warnx("extra operand %s", cb_qc(0, argv[optind + 3]));
 		cb_usage();
 	}
 	/* GNU's order: the format, then -w with it, then the numbers. */
@@ -288,7 +288,7 @@ seq_main(int argc, char *argv[])
 	if (n[1].v == 0)
 		cb_errx(1, "invalid Zero increment value: %s\n"
 		    "Try 'seq --help' for more information.",
-		    cb_q(0, argv[optind + 1]));
+		    cb_qc(0, argv[optind + 1]));
 	cb_limit_stdio();
 	cb_enter();
 

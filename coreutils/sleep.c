@@ -69,7 +69,7 @@ sleep_main(int argc, char *argv[])
 	}
 	for (i = optind; i < argc; i++) {
 		if (!interval(argv[i], &d)) {
-			cb_warnx("invalid time interval %s", cb_q(0, argv[i]));
+			cb_warnx("invalid time interval %s", cb_qc(0, argv[i]));
 			ok = false;
 		}
 		total += d;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "capbox.h"
+#include "cb_fs.h"
 
 APPLET(tac, 1, 0)
 
@@ -97,7 +98,7 @@ tac_main(int argc, char *argv[])
 		if (ops.v[i].fd < 0) {
 			errno = ops.v[i].err;
 			cb_warn("failed to open %s for reading",
-			    cb_q(0, ops.v[i].name));
+			    cb_quote(ops.v[i].name));
 			rval = 1;
 			continue;
 		}

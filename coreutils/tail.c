@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "capbox.h"
+#include "cb_fs.h"
 
 APPLET(tail, 1, 0)
 
@@ -56,10 +57,10 @@ parse_count(const char *s, bool bytes)
 	if (cb_parse_count(s, &opt.count) < 0) {
 		if (errno == ERANGE)
 			cb_errx(1, "invalid number of %s: %s: %s",
-			    bytes ? "bytes" : "lines", cb_q(0, arg),
+			    bytes ? "bytes" : "lines", cb_qc(0, arg),
 			    cb_strerror(EOVERFLOW));
 		cb_errx(1, "invalid number of %s: %s", bytes ? "bytes" : "lines",
-		    cb_q(0, arg));
+		    cb_qc(0, arg));
 	}
 }
 
@@ -322,7 +323,8 @@ tail_main(int argc, char *argv[])
 
 		if (op->fd < 0) {
 			errno = op->err;
-			cb_warn("cannot open %s for reading", cb_q(0, op->name));
+			cb_warn("cannot open %s for reading",
+			    cb_quote(op->name));
 			rval = 1;
 			continue;
 		}
@@ -331,7 +333,7 @@ tail_main(int argc, char *argv[])
 			    op->isstdin ? "standard input" : op->name);
 		first = false;
 		if (tail_fd(op->fd) < 0) {
-			cb_warn("error reading %s", cb_q(0, op->name));
+			cb_warn("error reading %s", cb_quote(op->name));
 			rval = 1;
 		}
 	}

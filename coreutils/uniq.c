@@ -153,7 +153,7 @@ parse(int argc, char *argv[])
 		cb_errx(1, "printing all duplicated lines and repeat counts is "
 		    "meaningless\nTry 'uniq --help' for more information.");
 	if (argc - optind > 2) {
-		cb_warnx("extra operand %s", cb_q(0, argv[optind + 2]));
+		cb_warnx("extra operand %s", cb_qc(0, argv[optind + 2]));
 		cb_usage();
 	}
 }

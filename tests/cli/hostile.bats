@@ -214,6 +214,46 @@ dirname E"
 	[[ $output == /tmp/tmp.?????????? ]]
 }
 
+# Bytes the locale cannot print are escaped in messages, as GNU's quoting
+# does: every byte above 0x7f in the C locale, only invalid sequences and
+# unprintable characters in UTF-8 (HX_LOCALE: the runner's LC_ALL).
+@test "hostile: names with bytes the locale cannot print, quoted as GNU (C, UTF-8)" {
+	local loc
+	for loc in C C.UTF-8; do
+		HX_LOCALE=$loc hostile operand $'caf\303\251' $'a\377b' \
+		    $'x\033\303\251y' $'\342\200\213' $'tr\303' <<<"$OPERANDS"
+	done
+}
+
+# A bad argument is quoted as GNU's quote() does: 'c\'d' and octal escapes
+# in the C locale, \u2018c'd\u2019 with the characters as they are in UTF-8.
+@test "hostile: bad arguments quoted as GNU (C, UTF-8)" {
+	local loc
+	for loc in C C.UTF-8; do
+		HX_LOCALE=$loc hostile huge "c'd" $'caf\303\251' $'a\tb\\' \
+		    $'x\377\342\200\231' <<'EOF'
+head -n @ f
+tail -c @ f
+fold -w @ f
+seq @
+seq 1 @
+seq -f @ 1
+nl -v @ f
+uniq -f @ f
+cmp -i @ f s1
+sleep @
+cut -b @ f
+basename a b @
+comm s1 s2 @
+uniq f g @
+seq 1 2 3 @
+sort --check=@ f
+touch --time=@ f
+od -t @ f
+EOF
+	done
+}
+
 @test "hostile: a name over NAME_MAX and a path over PATH_MAX, as GNU" {
 	local long path n
 	printf -v long '%300s' ''

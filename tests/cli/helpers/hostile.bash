@@ -18,7 +18,7 @@
 # HX_OUT (closed: stdout closed; full: /dev/full; else a file), HX_IN
 # (stdin, default /dev/null).
 set -u
-export LC_ALL=C TZ=UTC
+export LC_ALL=${HX_LOCALE:-C} TZ=UTC
 export ASAN_OPTIONS=detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}
 : "${CAPBOX:?}" "${T:?}"
 MODE=$1
