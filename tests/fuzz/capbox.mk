@@ -5,8 +5,9 @@
 # returns to the harness, no sandbox, no filesystem (see fuzz_capbox.c).
 CAPBOX_FUZZ_APPLETS := cut od printf seq sort test tr
 FUZZ_SRCS_capbox    := $(CAPBOX_FUZZ_APPLETS:%=tests/fuzz/capbox/%.c) \
-	coreutils/cb_args.c coreutils/cb_fs.c coreutils/cb_io.c \
-	coreutils/cb_msg.c coreutils/cb_operands.c coreutils/cb_sandbox.c
+	coreutils/cb_args.c coreutils/cb_fs.c coreutils/cb_hash.c \
+	coreutils/cb_hash_impl.c coreutils/cb_io.c coreutils/cb_msg.c \
+	coreutils/cb_operands.c coreutils/cb_sandbox.c
 FUZZ_CFLAGS_capbox  := -DCB_FUZZ -Icoreutils
 $(FUZZ_O)/fuzz_capbox: $(FUZZ_SRCS_capbox) \
 	$(CAPBOX_FUZZ_APPLETS:%=coreutils/%.c) coreutils/capbox.h \

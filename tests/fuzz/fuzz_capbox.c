@@ -85,6 +85,21 @@ cb_fuzz_exit(int status)
 	longjmp(jmp, 1);
 }
 
+/* capbox.c's --help and --version, which getopt may find: a line each. */
+void
+cb_help(void)
+{
+	(void)printf("usage: %s\n", cb_progname);
+	exit(cb_finish(0));
+}
+
+void
+cb_version(void)
+{
+	(void)printf("%s (capbox)\n", cb_progname);
+	exit(cb_finish(0));
+}
+
 static void
 init(void)
 {
