@@ -15,7 +15,8 @@
  *                               None
  *   -j, --skip-bytes=BYTES      skip BYTES input bytes first
  *   -N, --read-bytes=BYTES      limit dump to BYTES input bytes
- *   -S, --strings[=BYTES]       (not supported)
+ *   -S BYTES, --strings[=BYTES]  show only NUL-terminated strings of at
+ *                               least BYTES (3) printable characters
  *   -t, --format=TYPE           select output format or formats
  *   -v, --output-duplicates     do not use * to mark line suppression
  *   -w, --width[=BYTES]         output BYTES bytes per output line;
@@ -98,8 +99,9 @@ static struct {
 	int		addr_width;
 	uintmax_t	skip, limit;
 	bool		limited, dups;
-	bool		width_given, modern, swap;
+	bool		width_given, modern, swap, strings;
 	uintmax_t	width;
+	size_t		string_min;
 } opt = { .radix = 8, .addr_width = 7, .dups = false };
 
 /* Field widths by datum size, as GNU prints them. */
@@ -581,6 +583,76 @@ dump(size_t bpb)
 	free(block[0]);
 }
 
+/* The next byte of the concatenated input, or -1 at its end. */
+static struct {
+	unsigned char	buf[4096];
+	size_t		pos, len;
+} rd;
+
+static int
+read_char(void)
+{
+	if (rd.pos == rd.len) {
+		rd.len = read_block((char *)rd.buf, sizeof(rd.buf));
+		rd.pos = 0;
+		if (rd.len == 0)
+			return (-1);
+	}
+	return (rd.buf[rd.pos++]);
+}
+
+/*
+ * -S: each run of at least string_min printable bytes that a NUL ends (or
+ * the -N limit), at its address, as GNU prints them.
+ */
+static void
+dump_strings(void)
+{
+	uintmax_t addr = opt.skip, end = opt.skip + opt.limit;
+	size_t cap = opt.string_min > 100 ? opt.string_min + 1 : 101, i;
+	char *buf;
+	int c;
+
+	if ((buf = malloc(cap)) == NULL)
+		cb_errx(1, "memory exhausted");
+next:
+	for (;;) {
+		if (opt.limited && (end < opt.string_min ||
+		    end - opt.string_min <= addr))
+			break;
+		for (i = 0; i < opt.string_min; i++) {
+			c = read_char();
+			addr++;
+			if (c < 0)
+				goto out;
+			if (!isprint(c))
+				goto next;
+			buf[i] = (char)c;
+		}
+		while (!opt.limited || addr < end) {
+			c = read_char();
+			addr++;
+			if (c < 0)
+				goto out;
+			if (c == '\0')
+				break;
+			if (!isprint(c))
+				goto next;
+			if (i + 1 >= cap) {
+				cap *= 2;
+				if ((buf = realloc(buf, cap)) == NULL)
+					cb_errx(1, "memory exhausted");
+			}
+			buf[i++] = (char)c;
+		}
+		put_address(addr - i - 1, ' ');
+		(void)fwrite(buf, 1, i, stdout);
+		(void)putchar('\n');
+	}
+out:
+	free(buf);
+}
+
 /* POSIX's "od [file] [[+]offset[.][b]]": octal, hexadecimal with 0x. */
 static bool
 old_offset(const char *s, uintmax_t *off)
@@ -674,7 +746,16 @@ parse(int argc, char *argv[])
 			opt.width = w;
 			break;
 		case 'S':
-			cb_unsupported("--strings");
+			opt.modern = true;
+			opt.strings = true;
+			opt.string_min = 3;
+			if (optarg == NULL)
+				break;
+			parse_bytes(argv, c, &w);
+			if (w > SIZE_MAX / 2)
+				cb_errx(1, "%s is too large", cb_qc(0, optarg));
+			opt.string_min = (size_t)w;
+			break;
 		case OPT_TRADITIONAL:
 			cb_unsupported("--traditional");
 		case OPT_ENDIAN:
@@ -714,6 +795,8 @@ od_main(int argc, char *argv[])
 	}
 	if (opt.limited && opt.skip + opt.limit < opt.skip)
 		cb_errx(1, "skip-bytes + read-bytes is too large");
+	if (opt.strings && opt.nspec > 0)
+		cb_errx(1, "no type may be specified when dumping strings");
 	if (opt.nspec == 0)
 		(void)add_specs("oS");
 
@@ -753,7 +836,10 @@ od_main(int argc, char *argv[])
 	for (i = 0; i < opt.nspec; i++)
 		opt.spec[i].pad = (int)(wpb - (size_t)opt.spec[i].width *
 		    (bpb / (size_t)opt.spec[i].size));
-	dump(bpb);
+	if (opt.strings)
+		dump_strings();
+	else
+		dump(bpb);
 	cb_close_operands(&in.ops);
 	free(opt.spec);
 	return (cb_finish(in.ok ? 0 : 1));

@@ -128,8 +128,22 @@ setup() {
 	diff_run_nobody od -c abc unreadable
 }
 
+@test "od: -S and --strings match GNU" {
+	printf 'hello\0ab\0wor\tld!!\0xyz\0\0\0abc' > "$T/strs"
+	printf 'de\0fgh' > "$T/strs2"
+	for a in "-S3 strs" "--strings strs" "--strings=2 strs strs2" \
+	    "-S1 strs strs2" "-S0 strs" "-S3 -Ad strs" "-S3 -Ax strs strs2" \
+	    "-S3 -An strs" "-S3 -j2 -N10 strs" "-S3 -N5 strs" "-S3 -N2 strs" \
+	    "-S4 bin" "-S8 -Ax bin lines" "-S3 -w5 strs" "-S3 -tx1 strs" \
+	    "-S3 -c strs" "-S x strs" "-S 1k strs" "-S 99999999999999999999 strs" \
+	    "-S3 missing strs" "-S3 -j100 strs" "-S 0x2 strs" "-S 2b strs"; do
+		eval "diff_run od $a"
+	done
+	DIFF_STDIN=$T/strs diff_run od -S2 -
+}
+
 @test "od: unsupported options say so" {
-	for o in -S3 --strings --traditional; do
+	for o in --traditional; do
 		run -1 --separate-stderr "$CAPBOX" od "$o" "$T/abc"
 		[[ $stderr == *"is not supported"* ]]
 	done

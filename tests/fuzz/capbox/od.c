@@ -14,4 +14,5 @@ cbf_reset_od(bool exited)
 	}
 	CBF_RESTORE(opt);
 	CBF_RESTORE(in);
+	CBF_RESTORE(rd);
 }
