@@ -20,7 +20,6 @@
  * Environment: CAPMODE_STRICT=1 fails unless every guarantee of capability
  * mode can be given; CAPMODE_TRACE_FD=N reports entering it on fd N.
  */
-#include <locale.h>
 #include <sys/stat.h>
 
 #include "capbox.h"
@@ -263,13 +262,6 @@ main(int argc, char *argv[])
 	if (argc < 1 || argv[0] == NULL)
 		return (1);
 	hold_closed_stdio();
-	/*
-	 * The character set of the environment's locale, for every applet:
-	 * messages quote a name with characters the locale cannot print as
-	 * GNU does ('caf'$'\303\251' in the C locale, 'café' in UTF-8).
-	 * Locale files are out of reach once in capability mode.
-	 */
-	(void)setlocale(LC_CTYPE, "");
 	base = strrchr(argv[0], '/');
 	base = base != NULL ? base + 1 : argv[0];
 	if (strncmp(base, "capbox", 6) != 0 && (a = find(base)) != NULL)

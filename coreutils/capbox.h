@@ -156,12 +156,18 @@ CB_NORETURN void	cb_help(void);
 const char	*cb_qc(int slot, const char *s);
 /*
  * The length of the character at s, and whether GNU's quoting shows it as
- * it is: a printable character of the locale (LC_CTYPE, which capbox sets
- * for every applet).  A byte that starts no valid character is one
+ * it is: a printable character of the locale (LC_CTYPE, loaded by
+ * cb_ctype()).  A byte that starts no valid character is one
  * unprintable byte, so in the C locale every byte above 0x7f is one.
  * errno is kept: quoting happens in the arguments of messages.
  */
 size_t	cb_char_at(const char *s, bool *printable);
+/*
+ * The environment's LC_CTYPE, set once: on the first quoting, or by
+ * cb_enter() before capability mode puts the locale files out of reach.
+ * Applets that quote nothing (true) never load it.
+ */
+void	cb_ctype(void);
 /* GNU's quoting of a user-supplied string in messages: 'x' or "x'y". */
 const char	*cb_q(int slot, const char *s);
 

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -175,6 +176,17 @@ cb_q(int slot, const char *s)
 	return (p);
 }
 
+void
+cb_ctype(void)
+{
+	static bool done;
+
+	if (!done) {
+		done = true;
+		(void)setlocale(LC_CTYPE, "");
+	}
+}
+
 size_t
 cb_char_at(const char *s, bool *printable)
 {
@@ -184,6 +196,7 @@ cb_char_at(const char *s, bool *printable)
 	size_t n;
 	int e;
 
+	cb_ctype();
 	if (c < 0x80 || MB_CUR_MAX == 1) {
 		*printable = c < 0x80 ? c >= 0x20 && c < 0x7f : isprint(c);
 		return (1);
@@ -212,7 +225,7 @@ cb_qc(int slot, const char *s)
 	static char *buf[4];
 	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
 	static const char lq8[] = "\342\200\230", rq8[] = "\342\200\231";
-	bool utf8 = MB_CUR_MAX > 1 && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	bool utf8 = (cb_ctype(), MB_CUR_MAX > 1) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	const char *lq = utf8 ? lq8 : "'", *rq = utf8 ? rq8 : "'", *e;
 	size_t len = strlen(s), n, k, rql = strlen(rq);
 	bool pr;

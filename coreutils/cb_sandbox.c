@@ -64,6 +64,7 @@ strict_requested(void)
 void
 cb_enter(void)
 {
+	cb_ctype();
 	if (cap_enter() == 0)
 		return;
 	/*
