@@ -535,10 +535,26 @@ textcmp(const char *a, const char *ae, const char *b, const char *be,
 	}
 }
 
+/* A terminated copy of [p, p + n) in one of two buffers, kept. */
+static const char *
+terminated(int b, const char *p, size_t n)
+{
+	static char *buf[2];
+	static size_t cap[2];
+
+	if (cap[b] < n + 1) {
+		cap[b] = n + 1 > 2 * cap[b] ? n + 1 : 2 * cap[b];
+		if ((buf[b] = realloc(buf[b], cap[b])) == NULL)
+			cb_err(2, "malloc");
+	}
+	memcpy(buf[b], p, n);
+	buf[b][n] = '\0';
+	return (buf[b]);
+}
+
 static int
 collcmp(const char *a, size_t al, const char *b, size_t bl)
 {
-	char *x, *y;
 	int r;
 
 	if (!opt.coll) {
@@ -546,12 +562,29 @@ collcmp(const char *a, size_t al, const char *b, size_t bl)
 		return (r != 0 ? r : (al > bl) - (al < bl));
 	}
 	/* strcoll needs terminated strings. */
-	if ((x = strndup(a, al)) == NULL || (y = strndup(b, bl)) == NULL)
-		cb_err(2, "malloc");
-	r = strcoll(x, y);
-	free(x);
-	free(y);
+	r = strcoll(terminated(0, a, al), terminated(1, b, bl));
 	return (r != 0 ? r : (al > bl) - (al < bl));
+}
+
+/*
+ * Does the locale collate at all?  Not in C and POSIX, nor where glibc's
+ * strcoll is strcmp (no collation rules: C.UTF-8), nor ever with musl,
+ * whose strcoll is strcmp: bytes then compare as they are, without a copy.
+ */
+static bool
+collates(void)
+{
+	const char *name = setlocale(LC_COLLATE, NULL);
+
+	if (name == NULL || strcmp(name, "C") == 0 ||
+	    strcmp(name, "POSIX") == 0)
+		return (false);
+#ifdef __GLIBC__
+	/* An integer item: glibc's nl_langinfo returns it as the pointer. */
+	return ((uintptr_t)nl_langinfo(_NL_COLLATE_NRULES) != 0);
+#else
+	return (false);
+#endif
 }
 
 static int
@@ -1122,16 +1155,13 @@ sort_main(int argc, char *argv[])
 	struct line *tmp;
 	unsigned char *dig;
 	char **bufs;
-	const char *coll;
 	int i, out, rnd, rval = 0;
 
 	parse(argc, argv);
 	finish_keys();
 	check_keys();
 	cb_locale();
-	coll = setlocale(LC_COLLATE, NULL);
-	opt.coll = coll != NULL && strcmp(coll, "C") != 0 &&
-	    strcmp(coll, "POSIX") != 0;
+	opt.coll = collates();
 	init_months();
 	if (opt.check && argc - optind > 1)
 		cb_errx(2, "extra operand %s not allowed with -%c",
