@@ -180,10 +180,14 @@ void
 cb_ctype(void)
 {
 	static bool done;
+	int e;
 
 	if (!done) {
+		/* Often called in the arguments of a message that says errno. */
+		e = errno;
 		done = true;
 		(void)setlocale(LC_CTYPE, "");
+		errno = e;
 	}
 }
 
@@ -224,13 +228,17 @@ cb_qc(int slot, const char *s)
 {
 	static char *buf[4];
 	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
-	static const char lq8[] = "\342\200\230", rq8[] = "\342\200\231";
-	bool utf8 = (cb_ctype(), MB_CUR_MAX > 1) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	const char *lq = utf8 ? lq8 : "'", *rq = utf8 ? rq8 : "'", *e;
-	size_t len = strlen(s), n, k, rql = strlen(rq);
+	const char *lq = "'", *rq = "'", *e;
+	size_t len = strlen(s), n, k, rql;
 	bool pr;
 	char *p;
 
+	cb_ctype();
+	if (MB_CUR_MAX > 1 && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+		lq = "\342\200\230";
+		rq = "\342\200\231";
+	}
+	rql = strlen(rq);
 	slot &= 3;
 	if ((p = realloc(buf[slot], len * 4 + 7)) == NULL)
 		return (s);

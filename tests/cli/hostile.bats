@@ -359,6 +359,26 @@ EOF
 	assert_equal "$stderr" "chmod: changing permissions of '$T/u/U': Permission denied"
 }
 
+# In a UTF-8 locale the first quoting loads the locale, which may set
+# errno: the reason printed must still be the open's (Permission denied).
+@test "hostile: unreadable files as an unprivileged user in UTF-8, as GNU" {
+	[ "$(id -u)" = 0 ] || skip "needs root to switch to an unprivileged uid"
+	HX_LOCALE=C.UTF-8 hostile nobody <<'EOF'
+cat U
+head U
+tail U
+sort U
+sort -R --random-source=U f
+od U
+wc U
+cp U h
+tac U
+md5sum U
+ls D
+du D
+EOF
+}
+
 @test "hostile: chmod changes the mode of one's own mode-000 file" {
 	skip "libcap_mode's fchmodat opens the file to change its mode: an unprivileged owner cannot open a mode-000 file, so capbox chmod cannot restore its mode"
 }
