@@ -1092,11 +1092,11 @@ read_salt(int fd)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && fd >= 0)
-			cb_err(2, "%s: read error", cb_quote(opt.random_source));
+			cb_err(2, "%s: read error", cb_qc(0, opt.random_source));
 		if (n < 0)
 			cb_err(2, "getrandom");
 		if (n == 0)
-			cb_errx(2, "%s: end of file", cb_quote(opt.random_source));
+			cb_errx(2, "%s: end of file", cb_qc(0, opt.random_source));
 		got += (size_t)n;
 	}
 	if (fd >= 0)

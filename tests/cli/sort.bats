@@ -139,4 +139,7 @@ mk_order_inputs() {
 	    "--sort=month --sort=numeric" -k1j -k1,1Q; do
 		eval "diff_run sort $a version"
 	done
+	# quote() in UTF-8: \u2018short\u2019 and \u2018--sort\u2019.
+	LC_ALL=C.UTF-8 diff_run sort -R --random-source=short version
+	LC_ALL=C.UTF-8 diff_run sort --sort=x version
 }
