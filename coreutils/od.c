@@ -583,12 +583,13 @@ dump(size_t bpb)
 	free(block[0]);
 }
 
-/* The next byte of the concatenated input, or -1 at its end. */
+/* -S reads the concatenated input a byte at a time, from this buffer. */
 static struct {
 	unsigned char	buf[4096];
 	size_t		pos, len;
 } rd;
 
+/* The next byte of the concatenated input, or -1 at its end. */
 static int
 read_char(void)
 {
