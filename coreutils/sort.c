@@ -121,6 +121,7 @@ static struct {
 	const char	*output;
 	const char	*random_source;
 	int		nrandom;	/* keys with -R */
+	bool		month;		/* a key with -M */
 	unsigned char	salt[16];
 	char		months[12][32];	/* abbreviated, upper case, no blanks */
 } opt = { .tab = -1, .delim = '\n' };
@@ -470,31 +471,45 @@ ignored(unsigned char c, unsigned int flags)
 }
 
 /*
+ * Scratch buffer b (of four, kept between calls) with room for n bytes:
+ * 0 and 1 hold translated keys (xform), 2 and 3 terminated copies for
+ * strcoll (terminated).
+ */
+static char *
+scratch(int b, size_t n)
+{
+	static char *buf[4];
+	static size_t cap[4];
+
+	if (cap[b] < n) {
+		cap[b] = n > 2 * cap[b] ? n : 2 * cap[b];
+		if ((buf[b] = realloc(buf[b], cap[b])) == NULL)
+			cb_err(2, "malloc");
+	}
+	return (buf[b]);
+}
+
+/*
  * The key as -d, -i and -f make it, for the orderings that read a copy
- * (GNU's translated keys).  b names one of two buffers, reused.
+ * (GNU's translated keys), in scratch buffer b (0 or 1).
  */
 static const char *
 xform(const char *s, const char *e, unsigned int flags, int b, size_t *len)
 {
-	static char *buf[2];
-	static size_t cap[2];
+	char *buf;
 	size_t n = 0;
 
 	if ((flags & F_XFORM) == 0) {
 		*len = (size_t)(e - s);
 		return (s);
 	}
-	if (cap[b] < (size_t)(e - s) + 1) {
-		cap[b] = (size_t)(e - s) + 1;
-		if ((buf[b] = realloc(buf[b], cap[b])) == NULL)
-			cb_err(2, "malloc");
-	}
+	buf = scratch(b, (size_t)(e - s) + 1);
 	for (; s < e; s++)
 		if (!ignored((unsigned char)*s, flags))
-			buf[b][n++] = (flags & F_FOLD) ?
+			buf[n++] = (flags & F_FOLD) ?
 			    (char)toupper((unsigned char)*s) : *s;
 	*len = n;
-	return (buf[b]);
+	return (buf);
 }
 
 static int
@@ -535,21 +550,15 @@ textcmp(const char *a, const char *ae, const char *b, const char *be,
 	}
 }
 
-/* A terminated copy of [p, p + n) in one of two buffers, kept. */
+/* A terminated copy of [p, p + n) in scratch buffer b (2 or 3). */
 static const char *
 terminated(int b, const char *p, size_t n)
 {
-	static char *buf[2];
-	static size_t cap[2];
+	char *buf = scratch(b, n + 1);
 
-	if (cap[b] < n + 1) {
-		cap[b] = n + 1 > 2 * cap[b] ? n + 1 : 2 * cap[b];
-		if ((buf[b] = realloc(buf[b], cap[b])) == NULL)
-			cb_err(2, "malloc");
-	}
-	memcpy(buf[b], p, n);
-	buf[b][n] = '\0';
-	return (buf[b]);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return (buf);
 }
 
 static int
@@ -562,7 +571,7 @@ collcmp(const char *a, size_t al, const char *b, size_t bl)
 		return (r != 0 ? r : (al > bl) - (al < bl));
 	}
 	/* strcoll needs terminated strings. */
-	r = strcoll(terminated(0, a, al), terminated(1, b, bl));
+	r = strcoll(terminated(2, a, al), terminated(3, b, bl));
 	return (r != 0 ? r : (al > bl) - (al < bl));
 }
 
@@ -1033,7 +1042,8 @@ finish_keys(void)
 /*
  * As in GNU, a key has one ordering: -g, -h, -M, -n, or one of -R, -V,
  * -d, -i (which may go together).  The message lists the key's options
- * as GNU does, without b and r.  Keys with -R get their digest slots.
+ * as GNU does, without b and r.  Keys with -R get their digest slots;
+ * a key with -M asks for the month names.
  */
 static void
 check_keys(void)
@@ -1048,6 +1058,7 @@ check_keys(void)
 	for (i = 0; i < opt.nkeys; i++) {
 		f = opt.keys[i].flags;
 		opt.keys[i].rslot = (f & F_RANDOM) ? opt.nrandom++ : -1;
+		opt.month = opt.month || (f & F_MONTH) != 0;
 		if (((f & F_GENERAL) != 0) + ((f & F_HUMAN) != 0) +
 		    ((f & F_MONTH) != 0) + ((f & F_NUMERIC) != 0) +
 		    ((f & (F_RANDOM | F_VERSION | F_DICT | F_NONPRINT)) != 0) <= 1)
@@ -1081,26 +1092,24 @@ open_random_source(void)
 static void
 read_salt(int fd)
 {
-	size_t got = 0;
 	ssize_t n;
 
 	if (opt.nrandom == 0)
 		return;
-	while (got < sizeof(opt.salt)) {
-		n = fd >= 0 ? read(fd, opt.salt + got, sizeof(opt.salt) - got) :
-		    getrandom(opt.salt + got, sizeof(opt.salt) - got, 0);
-		if (n < 0 && errno == EINTR)
+	if (fd < 0) {
+		/* 16 bytes never come short from getrandom(2). */
+		while ((n = getrandom(opt.salt, sizeof(opt.salt), 0)) < 0 &&
+		    errno == EINTR)
 			continue;
-		if (n < 0 && fd >= 0)
-			cb_err(2, "%s: read error", cb_qc(0, opt.random_source));
-		if (n < 0)
+		if (n != (ssize_t)sizeof(opt.salt))
 			cb_err(2, "getrandom");
-		if (n == 0)
-			cb_errx(2, "%s: end of file", cb_qc(0, opt.random_source));
-		got += (size_t)n;
+		return;
 	}
-	if (fd >= 0)
-		(void)close(fd);
+	if ((n = cb_read_full(fd, opt.salt, sizeof(opt.salt))) < 0)
+		cb_err(2, "%s: read error", cb_qc(0, opt.random_source));
+	if (n < (ssize_t)sizeof(opt.salt))
+		cb_errx(2, "%s: end of file", cb_qc(0, opt.random_source));
+	(void)close(fd);
 }
 
 /* Each line's digest of each -R key, computed once. */
@@ -1162,7 +1171,8 @@ sort_main(int argc, char *argv[])
 	check_keys();
 	cb_locale();
 	opt.coll = collates();
-	init_months();
+	if (opt.month)
+		init_months();
 	if (opt.check && argc - optind > 1)
 		cb_errx(2, "extra operand %s not allowed with -%c",
 		    cb_quote(argv[optind + 1]), opt.check);
