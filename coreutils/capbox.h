@@ -163,6 +163,11 @@ const char	*cb_qc(int slot, const char *s);
  */
 size_t	cb_char_at(const char *s, bool *printable);
 /*
+ * An unprintable byte as GNU's quoting writes it at p: a C escape (\n,
+ * \t, ...) or three octal digits (\033).  Returns the end (4 bytes at most).
+ */
+char	*cb_escape_byte(char *p, unsigned char c);
+/*
  * The environment's LC_CTYPE, set once: on the first quoting, or by
  * cb_enter() before capability mode puts the locale files out of reach.
  * Applets that quote nothing (true) never load it.

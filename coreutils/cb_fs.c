@@ -823,16 +823,6 @@ dq_safe(const char *s)
 	return (true);
 }
 
-/* The C escape GNU uses for a control character, or 0 for octal. */
-static char
-c_escape(unsigned char c)
-{
-	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
-	const char *e = c != '\0' ? strchr(from, c) : NULL;
-
-	return (e != NULL ? to[e - from] : '\0');
-}
-
 /*
  * Control characters go in $'...' runs, one run for consecutive ones, as
  * GNU's shell-escape quoting writes them: 'a'$'\020\t''b'.  A character
@@ -875,15 +865,8 @@ cb_quote_n(int slot, const char *s)
 				if (!esc)
 					p = stpcpy(p, "'$'");
 				esc = true;
-				for (k = 0; k < n; k++) {
-					c = (unsigned char)s[k];
-					if (c_escape(c) != '\0') {
-						*p++ = '\\';
-						*p++ = c_escape(c);
-					} else {
-						p += sprintf(p, "\\%03o", c);
-					}
-				}
+				for (k = 0; k < n; k++)
+					p = cb_escape_byte(p, (unsigned char)s[k]);
 			} else {
 				if (esc)
 					p = stpcpy(p, "''");

@@ -218,6 +218,20 @@ cb_char_at(const char *s, bool *printable)
 	return (n);
 }
 
+char *
+cb_escape_byte(char *p, unsigned char c)
+{
+	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
+	const char *e = c != '\0' ? strchr(from, c) : NULL;
+
+	*p++ = '\\';
+	if (e != NULL) {
+		*p++ = to[e - from];
+		return (p);
+	}
+	return (p + sprintf(p, "%03o", c));
+}
+
 /*
  * GNU's quote(): in the C locale 'x' with \\, \' and C escapes, and octal
  * for what cannot be printed; in a UTF-8 locale \u2018x\u2019, where ' needs
@@ -227,8 +241,7 @@ const char *
 cb_qc(int slot, const char *s)
 {
 	static char *buf[4];
-	static const char from[] = "\a\b\f\n\r\t\v", to[] = "abfnrtv";
-	const char *lq = "'", *rq = "'", *e;
+	const char *lq = "'", *rq = "'";
 	size_t len = strlen(s), n, k, rql;
 	bool pr;
 	char *p;
@@ -255,12 +268,9 @@ cb_qc(int slot, const char *s)
 			s += c == '\\' ? 1 : rql;
 			continue;
 		}
-		if (c != '\0' && (e = strchr(from, c)) != NULL) {
-			*p++ = '\\';
-			*p++ = to[e - from];
-		} else if (!pr) {
+		if (!pr) {
 			for (k = 0; k < n; k++)
-				p += sprintf(p, "\\%03o", (unsigned char)s[k]);
+				p = cb_escape_byte(p, (unsigned char)s[k]);
 		} else {
 			memcpy(p, s, n);
 			p += n;
